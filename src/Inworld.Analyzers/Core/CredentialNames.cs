@@ -1,0 +1,127 @@
+using System;
+
+namespace Inworld.Analyzers.Core
+{
+    /// <summary>Which credential a name (symbol, environment variable, configuration key) is meant to hold.</summary>
+    internal enum CredentialNameKind
+    {
+        None = 0,
+        ApiKey,
+        KeyId,
+        Secret,
+    }
+
+    /// <summary>
+    /// Recognises names that hold Inworld credentials: a name containing "inworld" and "key" or "secret"
+    /// (inworldApiSecret, INWORLD_KEY, "Inworld:ApiKey"), or a key/secret member of an Inworld-named type
+    /// (InworldSettings.ApiKey, new InworldClient(apiKey: ...)).
+    /// </summary>
+    internal static class CredentialNames
+    {
+        /// <summary>Canonical environment variables (see shared/inworld-auth.md).</summary>
+        public const string DefaultApiKeyVariable = "INWORLD_API_KEY";
+        public const string DefaultKeyIdVariable = "INWORLD_KEY";
+        public const string DefaultSecretVariable = "INWORLD_SECRET";
+
+        private static readonly string[] NotCredentialKeyWords =
+        {
+            "keyword", "keyboard", "keyframe", "keycode", "keypath", "keyname", "keyfile", "keystore", "hotkey", "monkey", "turnkey", "keypad", "keystroke",
+        };
+
+        private static readonly string[] ApiKeyWords = { "apikey", "api_key", "api-key", "credential", "base64", "authorization" };
+
+        private static readonly string[] KeyIdWords = { "keyid", "key_id", "key-id" };
+
+        public static CredentialNameKind Classify(string? name, string? containerName = null)
+        {
+            if (name == null || name.Length < 3)
+            {
+                return CredentialNameKind.None;
+            }
+
+            var inworldContext = Contains(name, "inworld") || (containerName != null && Contains(containerName, "inworld"));
+            if (!inworldContext)
+            {
+                return CredentialNameKind.None;
+            }
+
+            if (Contains(name, "secret"))
+            {
+                return CredentialNameKind.Secret;
+            }
+
+            foreach (var word in ApiKeyWords)
+            {
+                if (Contains(name, word))
+                {
+                    return CredentialNameKind.ApiKey;
+                }
+            }
+
+            foreach (var word in KeyIdWords)
+            {
+                if (Contains(name, word))
+                {
+                    return CredentialNameKind.KeyId;
+                }
+            }
+
+            if (!Contains(name, "key"))
+            {
+                return CredentialNameKind.None;
+            }
+
+            foreach (var word in NotCredentialKeyWords)
+            {
+                if (Contains(name, word))
+                {
+                    return CredentialNameKind.None;
+                }
+            }
+
+            return CredentialNameKind.KeyId;
+        }
+
+        /// <summary>Does <paramref name="value"/> have the shape a value stored under such a name would have?</summary>
+        public static bool ValueFitsName(CredentialNameKind nameKind, string value, bool isEnvironmentOrConfiguration)
+        {
+            switch (nameKind)
+            {
+                case CredentialNameKind.Secret:
+                    return CredentialShape.LooksLikeSecret(value) ||
+                           (isEnvironmentOrConfiguration && value.Trim().Length >= CredentialShape.MinSecretLength && CredentialShape.LooksLikeCredentialToken(value));
+                case CredentialNameKind.ApiKey:
+                case CredentialNameKind.KeyId:
+                    return CredentialShape.LooksLikeKeyId(value) ||
+                           (isEnvironmentOrConfiguration && CredentialShape.LooksLikeCredentialToken(value));
+                default:
+                    return false;
+            }
+        }
+
+        public static CredentialKind ToCredentialKind(CredentialNameKind nameKind)
+        {
+            switch (nameKind)
+            {
+                case CredentialNameKind.Secret: return CredentialKind.Secret;
+                case CredentialNameKind.KeyId: return CredentialKind.KeyId;
+                case CredentialNameKind.ApiKey: return CredentialKind.ApiKey;
+                default: return CredentialKind.None;
+            }
+        }
+
+        public static string Describe(CredentialKind kind)
+        {
+            switch (kind)
+            {
+                case CredentialKind.ApiKey: return "Inworld API key";
+                case CredentialKind.RawKeyPair: return "Inworld key id and secret";
+                case CredentialKind.KeyId: return "Inworld key id";
+                case CredentialKind.Secret: return "Inworld secret";
+                default: return "Inworld credential";
+            }
+        }
+
+        private static bool Contains(string haystack, string needle) => haystack.IndexOf(needle, StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+}

@@ -1,0 +1,281 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Inworld.Analyzers.Core
+{
+    /// <summary>
+    /// Computes the string a C# expression always produces when it is built only from constants:
+    /// literals, const and read-only fields and locals initialised with literals, +, interpolation,
+    /// string.Concat and string.Format. Anything else makes the value unknown.
+    /// </summary>
+    internal static class StringValues
+    {
+        private const int MaxParts = 64;
+        private const int MaxLength = 8192;
+
+        /// <summary>Is this operation one that assembles a string from parts?</summary>
+        public static bool IsStringAssembly(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IBinaryOperation binary:
+                    return binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String;
+                case IInterpolatedStringOperation _:
+                    return true;
+                case IInvocationOperation invocation:
+                    return IsStringConcatOrFormat(invocation.TargetMethod);
+                default:
+                    return false;
+            }
+        }
+
+        public static bool IsStringConcatOrFormat(IMethodSymbol method)
+            => (method.Name == "Concat" || method.Name == "Format") && method.IsStatic &&
+               method.ContainingType?.SpecialType == SpecialType.System_String;
+
+        /// <summary>The nearest assembling ancestor, looking through conversions, or null if none.</summary>
+        public static IOperation? EnclosingAssembly(IOperation operation)
+        {
+            var current = operation.Parent;
+            for (var depth = 0; depth < 8 && current != null; depth++)
+            {
+                switch (current)
+                {
+                    case IConversionOperation _:
+                    case IInterpolationOperation _:
+                    case IInterpolatedStringTextOperation _:
+                    case IArgumentOperation _:
+                    case IArrayInitializerOperation _:
+                    case IArrayCreationOperation _:
+                        current = current.Parent;
+                        continue;
+                    default:
+                        return IsStringAssembly(current) ? current : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Evaluates an assembled string. <paramref name="parts"/> receives each constant leaf (literal or symbol)
+        /// so the caller can tell whether a fragment was already a finding on its own.
+        /// </summary>
+        public static string? TryEvaluate(IOperation operation, List<IOperation> parts)
+        {
+            var builder = new StringBuilder();
+            return Append(operation, builder, parts) ? builder.ToString() : null;
+        }
+
+        private static bool Append(IOperation operation, StringBuilder builder, List<IOperation> parts)
+        {
+            if (parts.Count > MaxParts || builder.Length > MaxLength)
+            {
+                return false;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion when conversion.Operand.Type?.SpecialType == SpecialType.System_String:
+                    return Append(conversion.Operand, builder, parts);
+                case ILiteralOperation literal:
+                    {
+                        if (!(literal.ConstantValue.HasValue && literal.ConstantValue.Value is string text))
+                        {
+                            return literal.ConstantValue.HasValue && literal.ConstantValue.Value == null;
+                        }
+
+                        parts.Add(literal);
+                        builder.Append(text);
+                        return true;
+                    }
+
+                case IBinaryOperation binary when IsStringAssembly(binary):
+                    return Append(binary.LeftOperand, builder, parts) && Append(binary.RightOperand, builder, parts);
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        switch (part)
+                        {
+                            case IInterpolatedStringTextOperation text:
+                                if (!Append(text.Text, builder, parts)) return false;
+                                break;
+                            case IInterpolationOperation interpolation when interpolation.Alignment == null && interpolation.FormatString == null:
+                                if (!Append(interpolation.Expression, builder, parts)) return false;
+                                break;
+                            default:
+                                return false;
+                        }
+                    }
+
+                    return true;
+                case IInvocationOperation invocation when IsStringConcatOrFormat(invocation.TargetMethod):
+                    return invocation.TargetMethod.Name == "Concat"
+                        ? AppendConcat(invocation, builder, parts)
+                        : AppendFormat(invocation, builder, parts);
+                case IFieldReferenceOperation _:
+                case ILocalReferenceOperation _:
+                case IPropertyReferenceOperation _:
+                    {
+                        var symbol = ((IOperation)operation) switch
+                        {
+                            IFieldReferenceOperation f => (ISymbol)f.Field,
+                            ILocalReferenceOperation l => l.Local,
+                            IPropertyReferenceOperation p => p.Property,
+                            _ => null,
+                        };
+                        var value = symbol != null ? SymbolValue(symbol, out _) : null;
+                        if (value == null)
+                        {
+                            return false;
+                        }
+
+                        parts.Add(operation);
+                        builder.Append(value);
+                        return true;
+                    }
+
+                default:
+                    return false;
+            }
+        }
+
+        private static bool AppendConcat(IInvocationOperation invocation, StringBuilder builder, List<IOperation> parts)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        if (!Append(element, builder, parts)) return false;
+                    }
+                }
+                else if (!Append(argument.Value, builder, parts))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool AppendFormat(IInvocationOperation invocation, StringBuilder builder, List<IOperation> parts)
+        {
+            var values = new List<string>();
+            string? format = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && argument.Parameter.Name == "format")
+                {
+                    format = ValueOf(argument.Value, parts);
+                    if (format == null) return false;
+                }
+                else if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        var value = ValueOf(element, parts);
+                        if (value == null) return false;
+                        values.Add(value);
+                    }
+                }
+                else if (argument.Parameter?.Name == "provider")
+                {
+                    continue;
+                }
+                else
+                {
+                    var value = ValueOf(argument.Value, parts);
+                    if (value == null) return false;
+                    values.Add(value);
+                }
+            }
+
+            if (format == null)
+            {
+                return false;
+            }
+
+            try
+            {
+                builder.Append(string.Format(CultureInfo.InvariantCulture, format, values.ToArray()));
+                return true;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        private static string? ValueOf(IOperation operation, List<IOperation> parts)
+        {
+            var builder = new StringBuilder();
+            return Append(operation, builder, parts) ? builder.ToString() : null;
+        }
+
+        /// <summary>
+        /// The string a symbol always holds: a const, or a read-only field, get-only property or local
+        /// declared with a string literal initialiser. <paramref name="literal"/> is that literal's syntax.
+        /// </summary>
+        public static string? SymbolValue(ISymbol symbol, out LiteralExpressionSyntax? literal)
+        {
+            literal = null;
+            switch (symbol)
+            {
+                case IFieldSymbol field when field.Type.SpecialType == SpecialType.System_String:
+                    if (field.HasConstantValue)
+                    {
+                        literal = InitializerLiteral(field);
+                        return field.ConstantValue as string;
+                    }
+
+                    if (!field.IsReadOnly)
+                    {
+                        return null;
+                    }
+
+                    break;
+                case ILocalSymbol local when local.Type.SpecialType == SpecialType.System_String:
+                    if (local.HasConstantValue)
+                    {
+                        literal = InitializerLiteral(local);
+                        return local.ConstantValue as string;
+                    }
+
+                    break;
+                case IPropertySymbol property when property.Type.SpecialType == SpecialType.System_String && property.IsReadOnly:
+                    break;
+                default:
+                    return null;
+            }
+
+            literal = InitializerLiteral(symbol);
+            return literal?.Token.ValueText;
+        }
+
+        private static LiteralExpressionSyntax? InitializerLiteral(ISymbol symbol)
+        {
+            var references = symbol.DeclaringSyntaxReferences;
+            if (references.Length != 1)
+            {
+                return null;
+            }
+
+            var syntax = references[0].GetSyntax();
+            var initializer = syntax switch
+            {
+                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value,
+                _ => null,
+            };
+            return initializer is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal : null;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.CodeAnalysis;
+
+namespace Inworld.Analyzers
+{
+    /// <summary>Rule ids, in one place so analyzers, fixers, props and docs agree.</summary>
+    public static class RuleIds
+    {
+        public const string HardcodedCredential = "INW001";
+        public const string InvalidOption = "INW900";
+    }
+
+    /// <summary>Every diagnostic the package reports.</summary>
+    internal static class Descriptors
+    {
+        private const string HelpLinkBase = "https://github.com/inworld-analyzers/Inworld.Analyzers/blob/main/docs/rules/";
+
+        public static readonly DiagnosticDescriptor HardcodedCredential = new DiagnosticDescriptor(
+            RuleIds.HardcodedCredential,
+            title: "Hard-coded Inworld credential",
+            messageFormat: "{0} is hard-coded in {1} ({2}); read it from the environment or configuration at run time",
+            category: "Security",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "An Inworld API key is base64(keyId:secret) and grants full access to the account. Anything hard-coded ends up in source control, build logs and shipped binaries.",
+            helpLinkUri: HelpLinkBase + RuleIds.HardcodedCredential + ".md");
+
+        public static readonly DiagnosticDescriptor InvalidOption = new DiagnosticDescriptor(
+            RuleIds.InvalidOption,
+            title: "Invalid Inworld.Analyzers option",
+            messageFormat: "Option '{0}' has an invalid value '{1}': expected {2}; using '{3}'",
+            category: "Configuration",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A malformed .editorconfig or global config value for an Inworld.Analyzers option is ignored and the default is used.",
+            helpLinkUri: HelpLinkBase + RuleIds.InvalidOption + ".md",
+            customTags: "CompilationEnd");
+    }
+}

@@ -1,0 +1,391 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Inworld.Analyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Inworld.Analyzers.Rules
+{
+    /// <summary>
+    /// INW001: an Inworld API key, key id, secret or raw "id:secret" pair written into C#.
+    /// Each value is reported once: at the literal that holds it, or at the expression that assembles it
+    /// from constant fragments that are harmless alone.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedCredential);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var analysis = new Analysis(new WellKnownTypes(start.Compilation), start.Options.AnalyzerConfigOptionsProvider);
+                start.RegisterOperationAction(analysis.AnalyzeLiteral, OperationKind.Literal);
+                start.RegisterOperationAction(analysis.AnalyzeAssembly, OperationKind.Binary, OperationKind.InterpolatedString, OperationKind.Invocation);
+                start.RegisterOperationAction(analysis.AnalyzeSymbolReference, OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
+
+                // "..."u8 (C# 11) is an operation kind this 3.7-compiled assembly cannot name; newer hosts know it.
+                if (Enum.TryParse<OperationKind>("Utf8String", out var utf8Kind))
+                {
+                    start.RegisterOperationAction(analysis.AnalyzeUtf8Literal, utf8Kind);
+                }
+
+                // Hosts before Roslyn 4.x give no operations for attribute arguments; read those from syntax.
+                start.RegisterSyntaxNodeAction(analysis.AnalyzeAttribute, SyntaxKind.Attribute);
+            });
+        }
+
+        /// <summary>Fields of the diagnostic's Properties that the code fix reads.</summary>
+        public static class PropertyNames
+        {
+            public const string Kind = "Kind";
+            public const string BasicPrefix = "BasicPrefix";
+            public const string Variable = "Variable";
+            public const string SecondVariable = "SecondVariable";
+        }
+
+        private sealed class Analysis
+        {
+            private readonly WellKnownTypes _types;
+            private readonly AnalyzerConfigOptionsProvider _optionsProvider;
+
+            public Analysis(WellKnownTypes types, AnalyzerConfigOptionsProvider optionsProvider)
+            {
+                _types = types;
+                _optionsProvider = optionsProvider;
+            }
+
+            public void AnalyzeLiteral(OperationAnalysisContext context)
+            {
+                var literal = (ILiteralOperation)context.Operation;
+                if (!(literal.ConstantValue.HasValue && literal.ConstantValue.Value is string value) || !CredentialShape.MayContainCredential(value))
+                {
+                    return;
+                }
+
+                AnalyzeLiteralValue(context, literal, value);
+            }
+
+            public void AnalyzeUtf8Literal(OperationAnalysisContext context)
+            {
+                if (context.Operation.Syntax is LiteralExpressionSyntax syntax)
+                {
+                    var value = syntax.Token.ValueText;
+                    if (CredentialShape.MayContainCredential(value))
+                    {
+                        AnalyzeLiteralValue(context, context.Operation, value);
+                    }
+                }
+            }
+
+            private void AnalyzeLiteralValue(OperationAnalysisContext context, IOperation literal, string value)
+            {
+                if (IsInsideAttribute(literal.Syntax))
+                {
+                    return;
+                }
+
+                var assembly = StringValues.EnclosingAssembly(literal);
+                if (assembly != null)
+                {
+                    // A fragment: only a complete API key is reported here; the outermost assembly judges the rest.
+                    var key = CredentialShape.FindApiKey(value);
+                    if (key.IsMatch)
+                    {
+                        Report(context.ReportDiagnostic, literal.Syntax, value, key, Outermost(assembly), context.ContainingSymbol);
+                    }
+
+                    return;
+                }
+
+                AnalyzeValue(context.ReportDiagnostic, literal, literal.Syntax, value, context.ContainingSymbol, null);
+            }
+
+            public void AnalyzeAssembly(OperationAnalysisContext context)
+            {
+                var operation = context.Operation;
+                if (!StringValues.IsStringAssembly(operation) || StringValues.EnclosingAssembly(operation) != null || IsInsideAttribute(operation.Syntax))
+                {
+                    return;
+                }
+
+                var parts = new List<IOperation>();
+                var value = StringValues.TryEvaluate(operation, parts);
+                if (value == null || !CredentialShape.MayContainCredential(value))
+                {
+                    return;
+                }
+
+                foreach (var part in parts)
+                {
+                    if (IsFindingOnItsOwn(part))
+                    {
+                        return;
+                    }
+                }
+
+                AnalyzeValue(context.ReportDiagnostic, operation, operation.Syntax, value, context.ContainingSymbol, null);
+            }
+
+            /// <summary>
+            /// A const or literal-initialised symbol used where its name did not reveal it: the key id passed
+            /// to new InworldClient(keyId, ...), a raw pair handed to Encoding.GetBytes before Base64.
+            /// </summary>
+            public void AnalyzeSymbolReference(OperationAnalysisContext context)
+            {
+                var reference = context.Operation;
+                if (reference.Type?.SpecialType != SpecialType.System_String)
+                {
+                    return;
+                }
+
+                var symbol = reference switch
+                {
+                    IFieldReferenceOperation f => (ISymbol)f.Field,
+                    ILocalReferenceOperation l => l.Local,
+                    IPropertyReferenceOperation p when p.Arguments.IsEmpty => p.Property,
+                    _ => null,
+                };
+                if (symbol == null || reference.Parent is IAssignmentOperation { Target: var target } && target == reference)
+                {
+                    return;
+                }
+
+                var value = StringValues.SymbolValue(symbol, out var declarationLiteral);
+                if (value == null || !CredentialShape.MayContainCredential(value) ||
+                    StringValues.EnclosingAssembly(reference) != null || IsFindingOnItsOwn(reference))
+                {
+                    return;
+                }
+
+                var destination = ValueProvenance.FindDestination(reference, context.ContainingSymbol, _types);
+                if (!destination.IsBase64Encoded && destination.NameKind == CredentialNameKind.None)
+                {
+                    return;
+                }
+
+                var sameTreeLiteral = declarationLiteral != null && declarationLiteral.SyntaxTree == reference.Syntax.SyntaxTree ? declarationLiteral : null;
+                AnalyzeValue(context.ReportDiagnostic, reference, reference.Syntax, value, context.ContainingSymbol, sameTreeLiteral, contextOnly: true);
+            }
+
+            public void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
+            {
+                var attribute = (AttributeSyntax)context.Node;
+                if (attribute.ArgumentList == null)
+                {
+                    return;
+                }
+
+                foreach (var argument in attribute.ArgumentList.Arguments)
+                {
+                    AnalyzeAttributeArgument(context, attribute, argument);
+                }
+            }
+
+            private void AnalyzeAttributeArgument(SyntaxNodeAnalysisContext context, AttributeSyntax attribute, AttributeArgumentSyntax argument)
+            {
+                // Cheap syntactic filter first: only arguments with a long enough string literal in them.
+                var hasCandidate = false;
+                foreach (var token in argument.Expression.DescendantTokens())
+                {
+                    if ((token.Parent is LiteralExpressionSyntax || token.Parent is InterpolatedStringTextSyntax) &&
+                        CredentialShape.MayContainCredential(token.ValueText))
+                    {
+                        hasCandidate = true;
+                        break;
+                    }
+                }
+
+                if (!hasCandidate)
+                {
+                    return;
+                }
+
+                var attributeName = attribute.Name.ToString();
+                var argumentName = argument.NameEquals?.Name.Identifier.ValueText ?? argument.NameColon?.Name.Identifier.ValueText;
+                var nameKind = CredentialNames.Classify(argumentName ?? string.Empty, attributeName);
+                var destination = new ValueDestination("an argument of attribute '" + attributeName + "'", nameKind, false, false);
+
+                var reportedFragment = false;
+                foreach (var node in argument.Expression.DescendantNodesAndSelf())
+                {
+                    if (node is LiteralExpressionSyntax literal && CredentialShape.MayContainCredential(literal.Token.ValueText))
+                    {
+                        var key = CredentialShape.FindApiKey(literal.Token.ValueText);
+                        if (key.IsMatch)
+                        {
+                            ReportAt(context.ReportDiagnostic, literal, literal.Token.ValueText, key, CredentialKind.ApiKey, destination);
+                            reportedFragment = true;
+                        }
+                    }
+                }
+
+                if (reportedFragment)
+                {
+                    return;
+                }
+
+                var constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
+                if (constant.HasValue && constant.Value is string value)
+                {
+                    Classify(context.ReportDiagnostic, argument.Expression, value, destination, null, contextOnly: false);
+                }
+            }
+
+            private void AnalyzeValue(Action<Diagnostic> report, IOperation operation, SyntaxNode location, string value, ISymbol? containingSymbol, SyntaxNode? fixTarget, bool contextOnly = false)
+            {
+                var destination = ValueProvenance.FindDestination(operation, containingSymbol, _types);
+                Classify(report, location, value, destination, fixTarget, contextOnly);
+            }
+
+            private void Classify(Action<Diagnostic> report, SyntaxNode location, string value, ValueDestination destination, SyntaxNode? fixTarget, bool contextOnly)
+            {
+                if (!contextOnly)
+                {
+                    var key = CredentialShape.FindApiKey(value);
+                    if (key.IsMatch)
+                    {
+                        ReportAt(report, location, value, key, CredentialKind.ApiKey, destination, fixTarget);
+                        return;
+                    }
+                }
+
+                var pair = CredentialShape.MatchRawKeyPair(value);
+                if (pair.IsMatch && (pair.HasBasicPrefix || destination.IsBase64Encoded || destination.NameKind != CredentialNameKind.None))
+                {
+                    ReportAt(report, location, value, pair, CredentialKind.RawKeyPair, destination, fixTarget);
+                    return;
+                }
+
+                if (destination.NameKind != CredentialNameKind.None &&
+                    CredentialNames.ValueFitsName(destination.NameKind, value, destination.IsEnvironmentOrConfiguration))
+                {
+                    var kind = CredentialNames.ToCredentialKind(destination.NameKind);
+                    var trimmedStart = value.Length - value.TrimStart().Length;
+                    var match = new CredentialMatch(kind, trimmedStart, value.Trim().Length, false);
+                    ReportAt(report, location, value, match, kind, destination, fixTarget);
+                }
+            }
+
+            private void Report(Action<Diagnostic> report, SyntaxNode location, string value, CredentialMatch key, IOperation destinationOf, ISymbol? containingSymbol)
+            {
+                var destination = ValueProvenance.FindDestination(destinationOf, containingSymbol, _types);
+                ReportAt(report, location, value, key, CredentialKind.ApiKey, destination);
+            }
+
+            private void ReportAt(Action<Diagnostic> report, SyntaxNode location, string value, CredentialMatch match, CredentialKind kind, ValueDestination destination, SyntaxNode? fixTarget = null)
+            {
+                var options = InworldOptions.Read(_optionsProvider.GetOptions(location.SyntaxTree));
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties[PropertyNames.Kind] = kind.ToString();
+                properties[PropertyNames.BasicPrefix] = match.HasBasicPrefix && match.CoversWholeValue(value) ? "true" : "false";
+                if (kind == CredentialKind.RawKeyPair)
+                {
+                    properties[PropertyNames.Variable] = options.KeyIdVariable;
+                    properties[PropertyNames.SecondVariable] = options.SecretVariable;
+                }
+                else if (kind == CredentialKind.ApiKey && !match.CoversWholeValue(value))
+                {
+                    // The key sits inside a larger text (a header line, JSON): no mechanical rewrite is safe.
+                    properties[PropertyNames.Variable] = null;
+                }
+                else
+                {
+                    properties[PropertyNames.Variable] = options.VariableFor(kind);
+                }
+
+                var additional = fixTarget != null ? new[] { fixTarget.GetLocation() } : Array.Empty<Location>();
+                report(Diagnostic.Create(
+                    Descriptors.HardcodedCredential,
+                    location.GetLocation(),
+                    additional,
+                    properties.ToImmutable(),
+                    CredentialNames.Describe(kind),
+                    destination.Description,
+                    CredentialShape.Redact(value, match)));
+            }
+
+            /// <summary>Would this fragment be reported where it is declared or written?</summary>
+            private bool IsFindingOnItsOwn(IOperation part)
+            {
+                switch (part)
+                {
+                    case ILiteralOperation literal:
+                        return literal.ConstantValue.Value is string text && CredentialShape.FindApiKey(text).IsMatch;
+                    case IFieldReferenceOperation field:
+                        return IsSymbolFinding(field.Field, field.Field.ContainingType);
+                    case ILocalReferenceOperation local:
+                        return IsSymbolFinding(local.Local, null);
+                    case IPropertyReferenceOperation property:
+                        return IsSymbolFinding(property.Property, property.Property.ContainingType);
+                    default:
+                        return false;
+                }
+            }
+
+            private static bool IsSymbolFinding(ISymbol symbol, INamedTypeSymbol? containingType)
+            {
+                var value = StringValues.SymbolValue(symbol, out _);
+                if (value == null || !CredentialShape.MayContainCredential(value))
+                {
+                    return false;
+                }
+
+                if (CredentialShape.FindApiKey(value).IsMatch)
+                {
+                    return true;
+                }
+
+                var nameKind = CredentialNames.Classify(symbol.Name, containingType?.Name);
+                if (nameKind == CredentialNameKind.None)
+                {
+                    return false;
+                }
+
+                return CredentialShape.MatchRawKeyPair(value).IsMatch || CredentialNames.ValueFitsName(nameKind, value, false);
+            }
+
+            private static IOperation Outermost(IOperation assembly)
+            {
+                var current = assembly;
+                for (var depth = 0; depth < 16; depth++)
+                {
+                    var outer = StringValues.EnclosingAssembly(current);
+                    if (outer == null)
+                    {
+                        break;
+                    }
+
+                    current = outer;
+                }
+
+                return current;
+            }
+
+            private static bool IsInsideAttribute(SyntaxNode node)
+            {
+                for (var current = node.Parent; current != null; current = current.Parent)
+                {
+                    if (current is AttributeArgumentSyntax)
+                    {
+                        return true;
+                    }
+
+                    if (current is StatementSyntax || current is MemberDeclarationSyntax)
+                    {
+                        return false;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}
