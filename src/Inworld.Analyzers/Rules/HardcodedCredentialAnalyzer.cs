@@ -123,12 +123,25 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
+                // Skip when the value is only a reported constant plus harmless glue ("Basic " + Key); report
+                // when it also carries a fresh credential-sized fragment (KeyId + ":" + "<secret literal>").
+                var anyReported = false;
+                var anyFreshCandidate = false;
                 foreach (var part in parts)
                 {
                     if (IsFindingOnItsOwn(part))
                     {
-                        return;
+                        anyReported = true;
                     }
+                    else if (CredentialShape.MayContainCredential(PartValue(part)))
+                    {
+                        anyFreshCandidate = true;
+                    }
+                }
+
+                if (anyReported && !anyFreshCandidate)
+                {
+                    return;
                 }
 
                 AnalyzeValue(context.ReportDiagnostic, operation, operation.Syntax, value, context.ContainingSymbol, null);
@@ -351,6 +364,15 @@ namespace Inworld.Analyzers.Rules
 
                 return CredentialShape.MatchRawKeyPair(value).IsMatch || CredentialNames.ValueFitsName(nameKind, value, false);
             }
+
+            private static string? PartValue(IOperation part) => part switch
+            {
+                ILiteralOperation literal => literal.ConstantValue.Value as string,
+                IFieldReferenceOperation field => StringValues.SymbolValue(field.Field, out _),
+                ILocalReferenceOperation local => StringValues.SymbolValue(local.Local, out _),
+                IPropertyReferenceOperation property => StringValues.SymbolValue(property.Property, out _),
+                _ => null,
+            };
 
             private static IOperation Outermost(IOperation assembly)
             {

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+
+namespace Inworld.Analyzers.Tests.Package
+{
+    /// <summary>Runs the dotnet CLI as a user would, with a clean environment (no CI variables unless asked).</summary>
+    public static class DotnetCli
+    {
+        private static readonly string[] CiVariables = { "CI", "TF_BUILD", "GITHUB_ACTIONS", "ContinuousIntegrationBuild" };
+
+        public sealed class Result
+        {
+            public Result(int exitCode, string output)
+            {
+                ExitCode = exitCode;
+                Output = output;
+            }
+
+            public int ExitCode { get; }
+            public string Output { get; }
+
+            public override string ToString() => "exit " + ExitCode + "\n" + Output;
+        }
+
+        public static Result Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, int timeoutSeconds = 300)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            // The test host's own MSBuild and CI settings must not leak into the child build.
+            foreach (var key in new List<string>(EnvironmentKeys(start)))
+            {
+                if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) ||
+                    Array.IndexOf(CiVariables, key) >= 0 || key.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase))
+                {
+                    start.Environment.Remove(key);
+                }
+            }
+
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+            if (environment != null)
+            {
+                foreach (var pair in environment)
+                {
+                    start.Environment[pair.Key] = pair.Value;
+                }
+            }
+
+            var output = new StringBuilder();
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit(timeoutSeconds * 1000))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException("dotnet " + string.Join(" ", arguments) + " did not finish in " + timeoutSeconds + " s.\n" + output);
+            }
+
+            process.WaitForExit();
+            lock (output)
+            {
+                return new Result(process.ExitCode, output.ToString());
+            }
+        }
+
+        private static IEnumerable<string> EnvironmentKeys(ProcessStartInfo start) => start.Environment.Keys;
+
+        public static string RepositoryRoot()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "Inworld.Analyzers.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("Inworld.Analyzers.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.Json;
+using System.Xml.Linq;
+using Inworld.Analyzers.Tests.Helpers;
+using Xunit;
+
+namespace Inworld.Analyzers.Tests.Package
+{
+    /// <summary>
+    /// End to end: the nupkg as users get it. Packs once, restores throw-away consumer projects from a local
+    /// folder feed (no other package source), builds them and checks warnings, the CI gate and SARIF.
+    /// </summary>
+    [Trait("Category", "Package")]
+    public sealed class PackageTests : IClassFixture<PackageFixture>
+    {
+        private readonly PackageFixture _package;
+
+        public PackageTests(PackageFixture package)
+        {
+            _package = package;
+            Assert.True(package.PackResult.ExitCode == 0, "dotnet pack failed:\n" + package.PackResult);
+            Assert.NotNull(package.PackagePath);
+        }
+
+        [Fact]
+        public void Package_has_analyzers_props_readme_and_license_and_no_lib()
+        {
+            using var archive = ZipFile.OpenRead(_package.PackagePath!);
+            var entries = archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
+
+            Assert.Contains("analyzers/dotnet/cs/Inworld.Analyzers.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Inworld.Analyzers.CodeFixes.dll", entries);
+            foreach (var folder in new[] { "build", "buildTransitive" })
+            {
+                Assert.Contains(folder + "/Inworld.Analyzers.props", entries);
+                Assert.Contains(folder + "/Inworld.Analyzers.targets", entries);
+            }
+
+            Assert.Contains("README.md", entries);
+            Assert.Contains("LICENSE", entries);
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/"));
+            Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/") && !e.StartsWith("analyzers/dotnet/cs/"));
+
+            var nuspecEntry = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec"));
+            using var stream = nuspecEntry.Open();
+            var nuspec = XDocument.Load(stream);
+            var ns = nuspec.Root!.Name.Namespace;
+            var metadata = nuspec.Root.Element(ns + "metadata")!;
+            Assert.Equal("Inworld.Analyzers", metadata.Element(ns + "id")!.Value);
+            Assert.Equal("true", metadata.Element(ns + "developmentDependency")!.Value);
+            Assert.Null(metadata.Element(ns + "dependencies"));
+        }
+
+        [Fact]
+        public void Analyzer_assemblies_reference_Roslyn_no_newer_than_3_7()
+        {
+            using var archive = ZipFile.OpenRead(_package.PackagePath!);
+            foreach (var name in new[] { "Inworld.Analyzers.dll", "Inworld.Analyzers.CodeFixes.dll" })
+            {
+                using var memory = new MemoryStream();
+                using (var stream = archive.GetEntry("analyzers/dotnet/cs/" + name)!.Open())
+                {
+                    stream.CopyTo(memory);
+                }
+
+                memory.Position = 0;
+                using var pe = new System.Reflection.PortableExecutable.PEReader(memory);
+                var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+                var roslyn = reader.AssemblyReferences
+                    .Select(h => reader.GetAssemblyReference(h))
+                    .Where(r => reader.GetString(r.Name).StartsWith("Microsoft.CodeAnalysis"))
+                    .ToList();
+                Assert.NotEmpty(roslyn);
+                Assert.All(roslyn, r => Assert.True(r.Version <= new System.Version(3, 7, 0, 0), name + " references " + reader.GetString(r.Name) + " " + r.Version));
+            }
+        }
+
+        [Fact]
+        public void Consumer_build_warns_fails_in_CI_and_writes_SARIF_without_the_secret()
+        {
+            var credentials = FakeCredentials.Other;
+            var consumer = CreateConsumer("Leaky", "const string Key = \"" + credentials.ApiKey + "\";\nSystem.Console.WriteLine(Key.Length);\n");
+
+            // 1. A normal developer build: INW001 is a warning and the build succeeds.
+            var normal = DotnetCli.Run(consumer, new[] { "build", "-nodeReuse:false" });
+            Assert.True(normal.ExitCode == 0, normal.ToString());
+            Assert.Contains("warning INW001", normal.Output);
+            Assert.DoesNotContain("error INW001", normal.Output);
+            AssertNoSecret(normal.Output, credentials);
+
+            // 2. CI=true: the same build fails with INW001 as an error, with no set-up in the project.
+            var ci = DotnetCli.Run(consumer, new[] { "build", "-nodeReuse:false", "--no-incremental" }, new Dictionary<string, string> { ["CI"] = "true" });
+            Assert.True(ci.ExitCode != 0, ci.ToString());
+            Assert.Contains("error INW001", ci.Output);
+            AssertNoSecret(ci.Output, credentials);
+
+            // 3. The documented opt-out keeps CI builds at warning level.
+            var optOut = DotnetCli.Run(consumer, new[] { "build", "-nodeReuse:false", "--no-incremental", "-p:InworldAnalyzersAsErrors=false" }, new Dictionary<string, string> { ["CI"] = "true" });
+            Assert.True(optOut.ExitCode == 0, optOut.ToString());
+            Assert.Contains("warning INW001", optOut.Output);
+
+            // 4. ContinuousIntegrationBuild=true is detected too (Azure DevOps / SourceLink set-ups).
+            var ciProperty = DotnetCli.Run(consumer, new[] { "build", "-nodeReuse:false", "--no-incremental", "-p:ContinuousIntegrationBuild=true" });
+            Assert.True(ciProperty.ExitCode != 0, ciProperty.ToString());
+            Assert.Contains("error INW001", ciProperty.Output);
+
+            // 5. SARIF 2.1 through ErrorLog: INW001 is in it, the key is not.
+            var sarifPath = Path.Combine(consumer, "inworld.sarif");
+            var sarifBuild = DotnetCli.Run(consumer, new[] { "build", "-nodeReuse:false", "--no-incremental", "-p:ErrorLog=" + sarifPath + "%2Cversion=2.1" });
+            Assert.True(sarifBuild.ExitCode == 0, sarifBuild.ToString());
+            Assert.True(File.Exists(sarifPath), "no SARIF log written\n" + sarifBuild);
+            var sarifText = File.ReadAllText(sarifPath);
+            AssertNoSecret(sarifText, credentials);
+            using var sarif = JsonDocument.Parse(sarifText);
+            Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+            var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+            var inw001 = results.Where(r => r.GetProperty("ruleId").GetString() == "INW001").ToList();
+            Assert.Single(inw001);
+            Assert.Contains("132 chars", inw001[0].GetProperty("message").GetProperty("text").GetString());
+        }
+
+        [Fact]
+        public void Clean_consumer_builds_without_INW_diagnostics_even_in_CI()
+        {
+            var consumer = CreateConsumer("Clean", "var key = System.Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\") ?? throw new System.InvalidOperationException(\"Set INWORLD_API_KEY.\");\nSystem.Console.WriteLine(key.Length);\n");
+            var ci = DotnetCli.Run(consumer, new[] { "build", "-nodeReuse:false" }, new Dictionary<string, string> { ["CI"] = "true" });
+            Assert.True(ci.ExitCode == 0, ci.ToString());
+            Assert.DoesNotContain("INW0", ci.Output);
+        }
+
+        private string CreateConsumer(string name, string program)
+        {
+            var directory = Path.Combine(_package.Root, name);
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, "nuget.config"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
+                "    <add key=\"local\" value=\"" + _package.Feed + "\" />\n  </packageSources>\n</configuration>\n");
+            File.WriteAllText(Path.Combine(directory, name + ".csproj"),
+                "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n    <TargetFramework>net10.0</TargetFramework>\n" +
+                "    <RestorePackagesPath>" + Path.Combine(_package.Root, "packages") + "</RestorePackagesPath>\n  </PropertyGroup>\n" +
+                "  <ItemGroup>\n    <PackageReference Include=\"Inworld.Analyzers\" Version=\"" + _package.Version + "\" />\n  </ItemGroup>\n</Project>\n");
+            File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+            return directory;
+        }
+
+        private static void AssertNoSecret(string text, FakeCredentials credentials)
+        {
+            Assert.DoesNotContain(credentials.ApiKey.Substring(0, 12), text);
+            Assert.DoesNotContain(credentials.Secret.Substring(0, 12), text);
+            Assert.DoesNotContain(credentials.KeyId.Substring(0, 12), text);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Inworld.Analyzers.Tests.Package
+{
+    /// <summary>The samples the README's first command builds: the leaky app warns, its fixed twin is clean.</summary>
+    [Trait("Category", "Package")]
+    public sealed class SampleTests
+    {
+        [Fact]
+        public void Leaky_sample_shows_INW001_and_fixed_twin_builds_clean()
+        {
+            var samples = Path.Combine(DotnetCli.RepositoryRoot(), "samples");
+
+            var leaky = DotnetCli.Run(samples, new[] { "build", Path.Combine(samples, "LeakyConsole", "LeakyConsole.csproj"), "-nodeReuse:false", "--no-incremental" });
+            Assert.True(leaky.ExitCode == 0, leaky.ToString());
+            var findings = Regex.Matches(leaky.Output, @"Program\.cs\(\d+,\d+\): warning INW001").Select(m => m.Value).Distinct().ToList();
+            Assert.Equal(4, findings.Count);
+
+            var fixedTwin = DotnetCli.Run(samples, new[] { "build", Path.Combine(samples, "FixedConsole", "FixedConsole.csproj"), "-nodeReuse:false", "--no-incremental" });
+            Assert.True(fixedTwin.ExitCode == 0, fixedTwin.ToString());
+            Assert.DoesNotContain("INW0", fixedTwin.Output);
+        }
+    }
+}
