@@ -46,22 +46,16 @@ namespace Inworld.Analyzers.Core
         /// <summary>True when the whole value is exactly the credential, optionally preceded by "Basic ".</summary>
         public bool CoversWholeValue(string value)
         {
-            var prefixLength = HasBasicPrefix ? BasicPrefix.Length : 0;
-            return Start - prefixLength == LeadingWhitespace(value) && Start + Length == value.Length - TrailingWhitespace(value);
-        }
+            for (var i = Start + Length; i < value.Length; i++)
+            {
+                if (!char.IsWhiteSpace(value[i]))
+                {
+                    return false;
+                }
+            }
 
-        private static int LeadingWhitespace(string value)
-        {
-            var i = 0;
-            while (i < value.Length && char.IsWhiteSpace(value[i])) i++;
-            return i;
-        }
-
-        private static int TrailingWhitespace(string value)
-        {
-            var i = 0;
-            while (i < value.Length && char.IsWhiteSpace(value[value.Length - 1 - i])) i++;
-            return i;
+            var before = value.Substring(0, Start).Trim();
+            return before.Length == 0 || (HasBasicPrefix && string.Equals(before, "Basic", StringComparison.OrdinalIgnoreCase));
         }
 
         public const string BasicPrefix = "Basic ";

@@ -219,8 +219,25 @@ namespace Inworld.Analyzers.Core
                 case IParameterReferenceOperation parameter:
                     return Named("parameter", parameter.Parameter, parameter.Parameter.ContainingType);
                 default:
-                    return ValueDestination.Unknown;
+                    return FromUnboundSyntax(source);
             }
+        }
+
+        /// <summary>
+        /// Code that does not bind (a missing reference, a Unity project scanned without its assemblies) still
+        /// names its target in syntax: "InworldSecret = ..." is enough to know what the value is.
+        /// </summary>
+        private static ValueDestination FromUnboundSyntax(IOperation source)
+        {
+            var name = source.Syntax switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => null,
+            };
+            return name == null
+                ? ValueDestination.Unknown
+                : new ValueDestination("'" + name + "'", CredentialNames.Classify(name), false, false);
         }
 
         private static ValueDestination Named(string what, ISymbol symbol, INamedTypeSymbol? containingType)
