@@ -181,6 +181,21 @@ namespace Inworld.Analyzers.Tests.Fixes
         }
 
         [Fact]
+        public Task Fix_all_covers_every_project_of_the_solution()
+        {
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("/0/A.cs", Snippet.Expand("using System;\n\nclass A\n{\n    string Key = {|#0:\"$KEY$\"|};\n}\n")));
+            test.TestState.AdditionalProjects["Second"].Sources.Add(("/Second/B.cs", Snippet.Expand("using System;\n\nclass B\n{\n    string inworldSecret = {|#1:\"$SECRET$\"|};\n}\n")));
+            test.TestState.AdditionalProjects["Second"].AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
+            test.FixedState.Sources.Add(("/0/A.cs", "using System;\n\nclass A\n{\n    string Key = " + ReadApiKey + ";\n}\n"));
+            test.FixedState.AdditionalProjects["Second"].Sources.Add(("/Second/B.cs", "using System;\n\nclass B\n{\n    string inworldSecret = " + ReadSecret + ";\n}\n"));
+            test.FixedState.AdditionalProjects["Second"].AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.HardcodedCredential).WithLocation(0).WithMessage(null));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.HardcodedCredential).WithLocation(1).WithMessage(null));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Variable_names_come_from_editorconfig()
         {
             var test = Test(

@@ -170,6 +170,7 @@ namespace Inworld.Analyzers.Tests.Rules
         [InlineData("using System.Collections.Generic; class C { Dictionary<string, string> D = new Dictionary<string, string> { { \"Inworld:KeyId\", {|#0:\"$ID$\"|} } }; }", "KeyId", "entry 'Inworld:KeyId'", "$ID$")]
         [InlineData("class C { const string Id = {|#1:\"$ID$\"|}; string inworldKeyId = {|#0:Id|}; }", "KeyId", "field 'C.inworldKeyId'", "$ID$")]
         [InlineData("class C { string InworldSecret() => {|#0:\"$SECRET$\"|}; }", "Secret", "value returned by 'C.InworldSecret'", "$SECRET$")]
+        [InlineData("class C { string? inworldKeyId; void M() { inworldKeyId ??= {|#0:\"$ID$\"|}; } }", "KeyId", "fallback for field 'C.inworldKeyId'", "$ID$")]
         public Task Flags_key_id_and_secret_in_Inworld_named_places(string source, string kind, string where, string token)
             => Flags(source, kind == "Secret" ? Secret : KeyId, where, token);
 
