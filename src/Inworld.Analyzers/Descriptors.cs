@@ -6,6 +6,7 @@ namespace Inworld.Analyzers
     public static class RuleIds
     {
         public const string HardcodedCredential = "INW001";
+        public const string ShippedFileCredential = "INW004";
         public const string InvalidOption = "INW900";
     }
 
@@ -23,6 +24,17 @@ namespace Inworld.Analyzers
             isEnabledByDefault: true,
             description: "An Inworld API key is base64(keyId:secret) and grants full access to the account. Anything hard-coded ends up in source control, build logs and shipped binaries.",
             helpLinkUri: HelpLinkBase + RuleIds.HardcodedCredential + ".md");
+
+        public static readonly DiagnosticDescriptor ShippedFileCredential = new DiagnosticDescriptor(
+            RuleIds.ShippedFileCredential,
+            title: "Inworld credential in a shipped file",
+            messageFormat: "{0} is stored in {1} of shipped file '{2}' ({3}); remove it and load it on a server or from the environment at run time",
+            category: "Security",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Settings files (appsettings*.json, .env, *.config) and Unity assets, prefabs and scenes are copied into the app or game build. An Inworld credential in them is shipped to every user.",
+            helpLinkUri: HelpLinkBase + RuleIds.ShippedFileCredential + ".md",
+            customTags: "CompilationEnd");
 
         public static readonly DiagnosticDescriptor InvalidOption = new DiagnosticDescriptor(
             RuleIds.InvalidOption,

@@ -96,14 +96,17 @@ namespace Inworld.Analyzers.Core
         /// inside a header line, a JSON snippet or a connection string. Standard and URL-safe
         /// alphabets, padded or not. Only a value that decodes to printable "id:secret" counts.
         /// </summary>
-        public static CredentialMatch FindApiKey(string value)
+        public static CredentialMatch FindApiKey(string value) => FindApiKey(value, 0);
+
+        /// <summary>Like <see cref="FindApiKey(string)"/>, starting at <paramref name="startIndex"/>: to find every key in a file.</summary>
+        public static CredentialMatch FindApiKey(string value, int startIndex)
         {
-            if (value == null || value.Length < MinBase64KeyLength)
+            if (value == null || value.Length - startIndex < MinBase64KeyLength)
             {
                 return default;
             }
 
-            var i = 0;
+            var i = startIndex;
             while (i < value.Length)
             {
                 if (!IsBase64Char(value[i]))

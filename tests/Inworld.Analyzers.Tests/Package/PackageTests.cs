@@ -123,6 +123,34 @@ namespace Inworld.Analyzers.Tests.Package
         }
 
         [Fact]
+        public void Leaking_appsettings_gets_INW004_with_no_project_setting_and_can_be_excluded()
+        {
+            var credentials = FakeCredentials.Other;
+            var consumer = CreateConsumer("Settings", "System.Console.WriteLine(\"hello\");\n");
+            File.WriteAllText(Path.Combine(consumer, "appsettings.json"), "{\n  \"Inworld\": {\n    \"ApiKey\": \"" + credentials.ApiKey + "\"\n  }\n}\n");
+            File.WriteAllText(Path.Combine(consumer, ".env"), "INWORLD_SECRET=" + credentials.Secret + "\n");
+
+            var build = DotnetCli.Run(consumer, new[] { "build", "-nodeReuse:false" });
+            Assert.True(build.ExitCode == 0, build.ToString());
+            Assert.Matches(@"appsettings\.json\(3,16\): warning INW004", build.Output);
+            Assert.Matches(@"\.env\(1,16\): warning INW004", build.Output);
+            AssertNoSecret(build.Output, credentials);
+
+            var ci = DotnetCli.Run(consumer, new[] { "build", "-nodeReuse:false", "--no-incremental" }, new Dictionary<string, string> { ["CI"] = "true" });
+            Assert.True(ci.ExitCode != 0, ci.ToString());
+            Assert.Contains("error INW004", ci.Output);
+
+            // The documented exclusion: keep the file, skip the scan.
+            var project = Path.Combine(consumer, "Settings.csproj");
+            File.WriteAllText(project, File.ReadAllText(project).Replace(
+                "</Project>", "  <ItemGroup>\n    <AdditionalFiles Update=\"appsettings.json\" InworldScan=\"false\" />\n  </ItemGroup>\n</Project>"));
+            var excluded = DotnetCli.Run(consumer, new[] { "build", "-nodeReuse:false", "--no-incremental" });
+            Assert.True(excluded.ExitCode == 0, excluded.ToString());
+            Assert.DoesNotMatch(@"appsettings\.json\(\d+,\d+\): warning INW004", excluded.Output);
+            Assert.Matches(@"\.env\(1,16\): warning INW004", excluded.Output);
+        }
+
+        [Fact]
         public void Clean_consumer_builds_without_INW_diagnostics_even_in_CI()
         {
             var consumer = CreateConsumer("Clean", "var key = System.Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\") ?? throw new System.InvalidOperationException(\"Set INWORLD_API_KEY.\");\nSystem.Console.WriteLine(key.Length);\n");

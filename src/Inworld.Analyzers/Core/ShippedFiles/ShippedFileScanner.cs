@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Inworld.Analyzers.Core.ShippedFiles
+{
+    /// <summary>A credential found in a settings file, by offset into its text.</summary>
+    internal readonly struct ShippedFileFinding
+    {
+        public ShippedFileFinding(CredentialKind kind, int start, int length, string where, string redacted)
+        {
+            Kind = kind;
+            Start = start;
+            Length = length;
+            Where = where;
+            Redacted = redacted;
+        }
+
+        public CredentialKind Kind { get; }
+        public int Start { get; }
+        public int Length { get; }
+
+        /// <summary>For messages: "setting 'Inworld:ApiKey'", "fields 'm_KeyId' and 'm_Secret'", "line 12".</summary>
+        public string Where { get; }
+
+        public string Redacted { get; }
+    }
+
+    /// <summary>
+    /// INW004's detection over a whole file, shared by the analyzer and the command-line scanner. It asks
+    /// <see cref="CredentialShape"/> and <see cref="CredentialNames"/> the same questions INW001 does:
+    /// <list type="number">
+    /// <item>every Base64 API key anywhere in the text, comments included (the file ships as it is);</item>
+    /// <item>settings whose name says Inworld key/secret and whose value has that shape, and raw "id:secret" pairs there;</item>
+    /// <item>a key id and a secret stored as two fields of one object (Unity components often do this).</item>
+    /// </list>
+    /// </summary>
+    internal static class ShippedFileScanner
+    {
+        public static IReadOnlyList<ShippedFileFinding> Scan(string text, ShippedFileFormat format)
+        {
+            var findings = new List<ShippedFileFinding>();
+            if (format == ShippedFileFormat.None || text == null || text.Length < CredentialShape.MinKeyIdLength)
+            {
+                return findings;
+            }
+
+            var entries = new List<SettingEntry>(ReaderFor(format).Read(text));
+
+            for (var start = 0; start < text.Length;)
+            {
+                var key = CredentialShape.FindApiKey(text, start);
+                if (!key.IsMatch)
+                {
+                    break;
+                }
+
+                var where = EntryAt(entries, key.Start) is SettingEntry entry ? Describe(entry) : "line " + LineOf(text, key.Start).ToString(CultureInfo.InvariantCulture);
+                findings.Add(new ShippedFileFinding(CredentialKind.ApiKey, key.Start, key.Length, where, CredentialShape.Redact(text.Substring(key.Start, key.Length))));
+                start = key.Start + key.Length;
+            }
+
+            var reported = new HashSet<int>();
+            foreach (var entry in entries)
+            {
+                if (Overlaps(findings, entry.ValueStart, entry.ValueLength) || !CredentialShape.MayContainCredential(entry.Value))
+                {
+                    continue;
+                }
+
+                var finding = Classify(entry);
+                if (finding.HasValue)
+                {
+                    findings.Add(finding.Value);
+                    reported.Add(entry.ValueStart);
+                }
+            }
+
+            AddKeyIdSecretPairs(entries, findings, reported);
+            findings.Sort((a, b) => a.Start.CompareTo(b.Start));
+            return findings;
+        }
+
+        private static ShippedFileFinding? Classify(SettingEntry entry)
+        {
+            var value = entry.Value;
+
+            // Values that needed decoding (JSON "\/" escapes) hide the key from the plain-text pass.
+            var key = CredentialShape.FindApiKey(value);
+            if (key.IsMatch)
+            {
+                return new ShippedFileFinding(CredentialKind.ApiKey, entry.ValueStart, entry.ValueLength, Describe(entry), CredentialShape.Redact(value, key));
+            }
+
+            var nameKind = CredentialNames.Classify(entry.Name, entry.Container);
+            var pair = CredentialShape.MatchRawKeyPair(value);
+            if (pair.IsMatch && (pair.HasBasicPrefix || nameKind != CredentialNameKind.None))
+            {
+                return new ShippedFileFinding(CredentialKind.RawKeyPair, entry.ValueStart, entry.ValueLength, Describe(entry), CredentialShape.Redact(value, pair));
+            }
+
+            if (nameKind != CredentialNameKind.None && CredentialNames.ValueFitsName(nameKind, value, isEnvironmentOrConfiguration: true))
+            {
+                return new ShippedFileFinding(CredentialNames.ToCredentialKind(nameKind), entry.ValueStart, entry.ValueLength, Describe(entry), CredentialShape.Redact(value.Trim()));
+            }
+
+            return null;
+        }
+
+        /// <summary>"m_KeyId: &lt;32&gt;" next to "m_Secret: &lt;64&gt;" in one object: a full credential, whatever the names.</summary>
+        private static void AddKeyIdSecretPairs(List<SettingEntry> entries, List<ShippedFileFinding> findings, HashSet<int> reported)
+        {
+            var keyIds = new Dictionary<int, SettingEntry>();
+            foreach (var entry in entries)
+            {
+                if (IsKeyIdName(entry.Name) && !reported.Contains(entry.ValueStart) && CredentialShape.LooksLikeKeyId(entry.Value) && !keyIds.ContainsKey(entry.ObjectId))
+                {
+                    keyIds[entry.ObjectId] = entry;
+                }
+            }
+
+            if (keyIds.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (Contains(entry.Name, "secret") && !reported.Contains(entry.ValueStart) && keyIds.TryGetValue(entry.ObjectId, out var keyId) &&
+                    CredentialShape.LooksLikeSecret(entry.Value) && !Overlaps(findings, entry.ValueStart, entry.ValueLength))
+                {
+                    findings.Add(new ShippedFileFinding(
+                        CredentialKind.RawKeyPair, entry.ValueStart, entry.ValueLength,
+                        "fields '" + keyId.Name + "' and '" + entry.Name + "'", CredentialShape.Redact(entry.Value.Trim())));
+                    reported.Add(entry.ValueStart);
+                }
+            }
+        }
+
+        private static bool IsKeyIdName(string name)
+            => !Contains(name, "secret") && (Contains(name, "key") || name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("_id", StringComparison.OrdinalIgnoreCase) || name.EndsWith("ID", StringComparison.Ordinal));
+
+        private static ISettingsReader ReaderFor(ShippedFileFormat format)
+        {
+            switch (format)
+            {
+                case ShippedFileFormat.Json: return new JsonSettingsReader();
+                case ShippedFileFormat.KeyValue: return new KeyValueSettingsReader();
+                case ShippedFileFormat.XmlConfig: return new XmlSettingsReader();
+                default: return new UnityYamlSettingsReader();
+            }
+        }
+
+        private static string Describe(SettingEntry entry) => "setting '" + entry.Path + "'";
+
+        private static SettingEntry? EntryAt(List<SettingEntry> entries, int offset)
+        {
+            foreach (var entry in entries)
+            {
+                if (offset >= entry.ValueStart && offset < entry.ValueStart + Math.Max(1, entry.ValueLength))
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool Overlaps(List<ShippedFileFinding> findings, int start, int length)
+        {
+            foreach (var finding in findings)
+            {
+                if (start < finding.Start + finding.Length && finding.Start < start + Math.Max(1, length))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int LineOf(string text, int offset)
+        {
+            var line = 1;
+            for (var i = 0; i < offset && i < text.Length; i++)
+            {
+                if (text[i] == '\n') line++;
+            }
+
+            return line;
+        }
+
+        private static bool Contains(string haystack, string needle) => haystack.IndexOf(needle, StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+}

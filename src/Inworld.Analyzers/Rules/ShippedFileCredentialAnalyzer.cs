@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Immutable;
+using Inworld.Analyzers.Core;
+using Inworld.Analyzers.Core.ShippedFiles;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Inworld.Analyzers.Rules
+{
+    /// <summary>
+    /// INW004: an Inworld credential in a file that ships with the app or game: appsettings*.json, .env,
+    /// *.config, Unity's *.asset / *.prefab / *.unity. Reads the compilation's additional files
+    /// (the package's targets add the usual settings files of an SDK-style project automatically).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ShippedFileCredentialAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>MSBuild item metadata (AdditionalFiles Update="x" InworldScan="false") that excludes a file.</summary>
+        public const string ScanMetadataKey = "build_metadata.AdditionalFiles.InworldScan";
+
+        /// <summary>.editorconfig option that excludes a file: [appsettings.Development.json] inworld_analyzers.scan_shipped_file = false.</summary>
+        public const string ScanOptionKey = InworldOptions.Prefix + "scan_shipped_file";
+
+        /// <summary>Scenes can be large; beyond this a file is not read (a keyed asset is small).</summary>
+        private const int MaxFileLength = 64 * 1024 * 1024;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ShippedFileCredential);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationAction(compilation =>
+            {
+                // Nothing to read: most compilations in an IDE stop here, before any option lookup.
+                if (!HasKnownFile(compilation.Options.AdditionalFiles))
+                {
+                    return;
+                }
+
+                var provider = compilation.Options.AnalyzerConfigOptionsProvider;
+                var seen = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var file in compilation.Options.AdditionalFiles)
+                {
+                    compilation.CancellationToken.ThrowIfCancellationRequested();
+
+                    // A file listed twice (the package's automatic list and the project's own) is read once.
+                    if (!seen.Add(NormalizePath(file.Path)))
+                    {
+                        continue;
+                    }
+
+                    AnalyzeFile(file, provider, compilation.ReportDiagnostic, compilation.CancellationToken);
+                }
+            });
+        }
+
+        private static string NormalizePath(string path)
+        {
+            try
+            {
+                return System.IO.Path.GetFullPath(path);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is System.IO.PathTooLongException || e is System.Security.SecurityException)
+            {
+                return path;
+            }
+        }
+
+        private static bool HasKnownFile(ImmutableArray<AdditionalText> files)
+        {
+            foreach (var file in files)
+            {
+                if (IsCandidate(file.Path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void AnalyzeFile(AdditionalText file, AnalyzerConfigOptionsProvider provider, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!IsCandidate(file.Path) || IsExcluded(provider.GetOptions(file)))
+            {
+                return;
+            }
+
+            var text = file.GetText(cancellationToken);
+            if (text == null || text.Length > MaxFileLength)
+            {
+                return;
+            }
+
+            var content = text.ToString();
+            var format = ShippedFileFormats.FromPathAndContent(file.Path, content);
+            if (format == ShippedFileFormat.None)
+            {
+                return;
+            }
+
+            var fileName = System.IO.Path.GetFileName(file.Path);
+            foreach (var finding in ShippedFileScanner.Scan(content, format))
+            {
+                var span = new TextSpan(finding.Start, finding.Length);
+                var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+                report(Diagnostic.Create(
+                    Descriptors.ShippedFileCredential, location, CredentialNames.Describe(finding.Kind), finding.Where, fileName, finding.Redacted));
+            }
+        }
+
+        private static bool IsCandidate(string path)
+            => ShippedFileFormats.FromPath(path) != ShippedFileFormat.None ||
+               path.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase);
+
+        private static bool IsExcluded(AnalyzerConfigOptions options)
+            => (options.TryGetValue(ScanMetadataKey, out var metadata) && IsFalse(metadata)) ||
+               (options.TryGetValue(ScanOptionKey, out var option) && IsFalse(option));
+
+        private static bool IsFalse(string? value) => value != null && value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase);
+    }
+}
