@@ -13,6 +13,14 @@ namespace Inworld.Analyzers.Benchmarks
         /// </summary>
         public static int Main(string[] args)
         {
+            if (args.Length == 3 && args[0] == "generate-tree")
+            {
+                // generate-tree DIR FILES: a tree for timing inworld-scan (see docs/performance.md).
+                TreeGenerator.Write(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+                Console.WriteLine($"wrote {args[2]} files under {args[1]}");
+                return 0;
+            }
+
             if (args.Contains("smoke"))
             {
                 var benchmarks = new AnalyzerBenchmarks { Files = 50 };

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Inworld.Scan
+{
+    /// <summary>.editorconfig / .globalconfig options for the scanned tree, as MSBuild would hand them to the analyzers.</summary>
+    internal sealed class ConfigOptions : AnalyzerConfigOptionsProvider
+    {
+        private readonly AnalyzerConfigSet _set;
+        private readonly ConcurrentDictionary<string, AnalyzerConfigOptionsResult> _byPath = new ConcurrentDictionary<string, AnalyzerConfigOptionsResult>(StringComparer.Ordinal);
+        private readonly DictionaryOptions _global;
+
+        public ConfigOptions(AnalyzerConfigSet set, IReadOnlyDictionary<string, string> buildProperties)
+        {
+            _set = set;
+            var global = set.GlobalConfigOptions.AnalyzerOptions.ToBuilder();
+            foreach (var pair in buildProperties)
+            {
+                global[pair.Key] = pair.Value;
+            }
+
+            _global = new DictionaryOptions(global.ToImmutable());
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new DictionaryOptions(For(tree.FilePath).AnalyzerOptions);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new DictionaryOptions(For(textFile.Path).AnalyzerOptions);
+
+        /// <summary>The severity configured for a rule at a path (dotnet_diagnostic.ID.severity), file sections first, then global.</summary>
+        public ReportDiagnostic? SeverityFor(string id, string? path)
+        {
+            if (path != null && For(path).TreeOptions.TryGetValue(id, out var local))
+            {
+                return local;
+            }
+
+            return _set.GlobalConfigOptions.TreeOptions.TryGetValue(id, out var global) ? global : (ReportDiagnostic?)null;
+        }
+
+        private AnalyzerConfigOptionsResult For(string path) => _byPath.GetOrAdd(path, p => _set.GetOptionsForSourcePath(p));
+
+        private sealed class DictionaryOptions : AnalyzerConfigOptions
+        {
+            private readonly ImmutableDictionary<string, string> _values;
+
+            public DictionaryOptions(ImmutableDictionary<string, string> values)
+            {
+                _values = values.WithComparers(KeyComparer);
+            }
+
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+        }
+    }
+}

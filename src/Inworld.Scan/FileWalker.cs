@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Inworld.Analyzers.Core.ShippedFiles;
+
+namespace Inworld.Scan
+{
+    /// <summary>The files one scan root contributes: C# sources and shipped files INW004 reads.</summary>
+    internal sealed class ScanTarget
+    {
+        public ScanTarget(string root)
+        {
+            Root = root;
+        }
+
+        public string Root { get; }
+        public List<string> CSharpFiles { get; } = new List<string>();
+        public List<string> ShippedFiles { get; } = new List<string>();
+        public List<string> EditorConfigFiles { get; } = new List<string>();
+        public List<string> ProjectFiles { get; } = new List<string>();
+
+        /// <summary>Folders holding a .csproj or a Unity .asmdef: each is compiled on its own, as its build does.</summary>
+        public List<string> ProjectFolders { get; } = new List<string>();
+        public bool IsUnityProject { get; set; }
+        public string? UnityVersion { get; set; }
+        public int FileCount => CSharpFiles.Count + ShippedFiles.Count;
+    }
+
+    /// <summary>
+    /// Walks a folder tree: skips build output and tool folders, honours .gitignore files (root and nested,
+    /// with negation) and --exclude globs. Unreadable folders are reported, not fatal.
+    /// </summary>
+    internal sealed class FileWalker
+    {
+        private static readonly HashSet<string> SkippedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "bin", "obj", "Library", "Temp", ".git", ".vs", ".idea", "node_modules", "Logs", "UserSettings",
+        };
+
+        private readonly IReadOnlyList<GlobPattern> _excludes;
+        private readonly bool _useGitIgnore;
+        private readonly Action<string> _warn;
+
+        public FileWalker(IEnumerable<string> excludes, bool useGitIgnore, Action<string> warn)
+        {
+            var patterns = new List<GlobPattern>();
+            foreach (var exclude in excludes)
+            {
+                var pattern = GlobPattern.Parse(exclude.Replace('\\', '/'));
+                if (pattern != null)
+                {
+                    patterns.Add(pattern);
+                }
+            }
+
+            _excludes = patterns;
+            _useGitIgnore = useGitIgnore;
+            _warn = warn;
+        }
+
+        public ScanTarget Walk(string root)
+        {
+            var target = new ScanTarget(root);
+            var unityVersion = Path.Combine(root, "ProjectSettings", "ProjectVersion.txt");
+            if (File.Exists(unityVersion))
+            {
+                target.IsUnityProject = true;
+                target.UnityVersion = ReadUnityVersion(unityVersion);
+            }
+
+            AddParentEditorConfigs(root, target);
+            var ignoreStack = new List<(string BasePath, List<GlobPattern> Patterns)>();
+            WalkDirectory(root, root, ignoreStack, target);
+            return target;
+        }
+
+        private void WalkDirectory(string root, string directory, List<(string BasePath, List<GlobPattern> Patterns)> ignoreStack, ScanTarget target)
+        {
+            var pushed = false;
+            if (_useGitIgnore)
+            {
+                var gitignore = Path.Combine(directory, ".gitignore");
+                if (File.Exists(gitignore))
+                {
+                    var patterns = new List<GlobPattern>();
+                    try
+                    {
+                        foreach (var line in File.ReadAllLines(gitignore))
+                        {
+                            var pattern = GlobPattern.Parse(line);
+                            if (pattern != null) patterns.Add(pattern);
+                        }
+                    }
+                    catch (IOException e)
+                    {
+                        _warn("cannot read " + gitignore + ": " + e.Message);
+                    }
+
+                    ignoreStack.Add((directory, patterns));
+                    pushed = true;
+                }
+            }
+
+            string[] files;
+            string[] folders;
+            try
+            {
+                files = Directory.GetFiles(directory);
+                folders = Directory.GetDirectories(directory);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _warn("cannot read folder " + directory + ": " + e.Message);
+                if (pushed) ignoreStack.RemoveAt(ignoreStack.Count - 1);
+                return;
+            }
+
+            Array.Sort(files, StringComparer.Ordinal);
+            Array.Sort(folders, StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                var relative = Relative(root, file);
+                if (IsIgnored(relative, file, false, ignoreStack))
+                {
+                    continue;
+                }
+
+                var name = Path.GetFileName(file);
+                if (name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                {
+                    target.CSharpFiles.Add(file);
+                }
+                else if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase))
+                {
+                    target.EditorConfigFiles.Add(file);
+                }
+                else if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+                {
+                    target.ProjectFiles.Add(file);
+                    AddProjectFolder(target, directory);
+                }
+                else if (name.EndsWith(".asmdef", StringComparison.OrdinalIgnoreCase))
+                {
+                    AddProjectFolder(target, directory);
+                }
+                else if (ShippedFileFormats.FromPath(file) != ShippedFileFormat.None || name.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase))
+                {
+                    target.ShippedFiles.Add(file);
+                }
+            }
+
+            foreach (var folder in folders)
+            {
+                var name = Path.GetFileName(folder);
+                if (SkippedFolders.Contains(name) || IsIgnored(Relative(root, folder), folder, true, ignoreStack))
+                {
+                    continue;
+                }
+
+                if ((File.GetAttributes(folder) & FileAttributes.ReparsePoint) != 0)
+                {
+                    continue;
+                }
+
+                WalkDirectory(root, folder, ignoreStack, target);
+            }
+
+            if (pushed)
+            {
+                ignoreStack.RemoveAt(ignoreStack.Count - 1);
+            }
+        }
+
+        private static void AddProjectFolder(ScanTarget target, string directory)
+        {
+            if (target.ProjectFolders.Count == 0 || target.ProjectFolders[target.ProjectFolders.Count - 1] != directory)
+            {
+                target.ProjectFolders.Add(directory);
+            }
+        }
+
+        private bool IsIgnored(string relativeToRoot, string fullPath, bool isDirectory, List<(string BasePath, List<GlobPattern> Patterns)> ignoreStack)
+        {
+            foreach (var exclude in _excludes)
+            {
+                if (exclude.Matches(relativeToRoot, isDirectory))
+                {
+                    return true;
+                }
+            }
+
+            // Later rules win, nested .gitignore files after their parents, as git reads them.
+            var ignored = false;
+            foreach (var (basePath, patterns) in ignoreStack)
+            {
+                var relative = Relative(basePath, fullPath);
+                foreach (var pattern in patterns)
+                {
+                    if (pattern.IsNegated ? ignored : !ignored)
+                    {
+                        if (pattern.Matches(relative, isDirectory))
+                        {
+                            ignored = !pattern.IsNegated;
+                        }
+                    }
+                }
+            }
+
+            return ignored;
+        }
+
+        private static void AddParentEditorConfigs(string root, ScanTarget target)
+        {
+            // .editorconfig files above the scanned folder apply too, until one says root = true.
+            var directory = Directory.GetParent(root);
+            var found = new List<string>();
+            while (directory != null)
+            {
+                var candidate = Path.Combine(directory.FullName, ".editorconfig");
+                if (File.Exists(candidate))
+                {
+                    found.Add(candidate);
+                    try
+                    {
+                        if (File.ReadAllText(candidate).IndexOf("root = true", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                            File.ReadAllText(candidate).IndexOf("root=true", StringComparison.OrdinalIgnoreCase) >= 0)
+                        {
+                            break;
+                        }
+                    }
+                    catch (IOException)
+                    {
+                        break;
+                    }
+                }
+
+                directory = directory.Parent;
+            }
+
+            target.EditorConfigFiles.AddRange(found);
+        }
+
+        private static string? ReadUnityVersion(string path)
+        {
+            try
+            {
+                foreach (var line in File.ReadAllLines(path))
+                {
+                    if (line.StartsWith("m_EditorVersion:", StringComparison.Ordinal))
+                    {
+                        return line.Substring("m_EditorVersion:".Length).Trim();
+                    }
+                }
+            }
+            catch (IOException)
+            {
+            }
+
+            return null;
+        }
+
+        public static string Relative(string basePath, string path)
+            => Path.GetRelativePath(basePath, path).Replace('\\', '/');
+    }
+}

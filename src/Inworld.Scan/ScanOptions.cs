@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace Inworld.Scan
+{
+    internal enum OutputFormat
+    {
+        Text,
+        Sarif,
+    }
+
+    /// <summary>Severity order for --severity-threshold: a finding at or above the threshold fails the run.</summary>
+    internal enum Threshold
+    {
+        None = 0,
+        Note = 1,
+        Warning = 2,
+        Error = 3,
+    }
+
+    /// <summary>The command line, parsed. Parsing never throws: problems come back as a usage error.</summary>
+    internal sealed class ScanOptions
+    {
+        public List<string> Paths { get; } = new List<string>();
+        public OutputFormat Format { get; private set; } = OutputFormat.Text;
+        public string? OutputPath { get; private set; }
+        public string ProjectKind { get; private set; } = "auto";
+        public Threshold SeverityThreshold { get; private set; } = Threshold.Warning;
+        public List<string> Excludes { get; } = new List<string>();
+        public List<string> EditorConfigs { get; } = new List<string>();
+        public bool UseGitIgnore { get; private set; } = true;
+        public bool Quiet { get; private set; }
+        public bool ShowHelp { get; private set; }
+        public bool ShowVersion { get; private set; }
+
+        public const string Usage =
+            "Usage: inworld-scan [options] [PATH...]\n" +
+            "\n" +
+            "Scans folders (default: the current folder) for Inworld credentials: runs the Inworld.Analyzers rules\n" +
+            "on every .cs file and INW004 on settings files (appsettings*.json, .env, *.config) and Unity assets,\n" +
+            "prefabs and scenes. Skips bin/, obj/, Library/, Temp/, .git/ and what .gitignore files ignore.\n" +
+            "\n" +
+            "Options:\n" +
+            "  --format text|sarif          Output format (default: text, MSBuild style: path(line,col): warning INW001: ...)\n" +
+            "  --output FILE                Write the report to FILE instead of standard output\n" +
+            "  --project-kind auto|client|server\n" +
+            "                               Where the scanned code runs (default: auto, detected from Unity and project files)\n" +
+            "  --severity-threshold error|warning|note|none\n" +
+            "                               Exit with 1 when a finding is at or above this level (default: warning; none: never)\n" +
+            "  --exclude GLOB               Skip files matching GLOB (relative to the scanned folder); repeatable\n" +
+            "  --editorconfig FILE          Also apply this .editorconfig or .globalconfig; .editorconfig files in the tree always apply\n" +
+            "  --no-gitignore               Do not read .gitignore files\n" +
+            "  --quiet                      No progress or summary on standard error\n" +
+            "  --version, --help\n" +
+            "\n" +
+            "Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or I/O error.\n";
+
+        public static ScanOptions Parse(IReadOnlyList<string> args, out string? error)
+        {
+            var options = new ScanOptions();
+            error = null;
+            for (var i = 0; i < args.Count; i++)
+            {
+                var arg = args[i];
+                string? Value()
+                {
+                    if (i + 1 < args.Count)
+                    {
+                        return args[++i];
+                    }
+
+                    return null;
+                }
+
+                switch (arg)
+                {
+                    case "-h":
+                    case "--help":
+                        options.ShowHelp = true;
+                        break;
+                    case "--version":
+                        options.ShowVersion = true;
+                        break;
+                    case "--quiet":
+                        options.Quiet = true;
+                        break;
+                    case "--no-gitignore":
+                        options.UseGitIgnore = false;
+                        break;
+                    case "--format":
+                        {
+                            var value = Value();
+                            if (string.Equals(value, "text", StringComparison.OrdinalIgnoreCase)) options.Format = OutputFormat.Text;
+                            else if (string.Equals(value, "sarif", StringComparison.OrdinalIgnoreCase)) options.Format = OutputFormat.Sarif;
+                            else return Fail(out error, "--format expects text or sarif" + Got(value));
+                            break;
+                        }
+
+                    case "--output":
+                    case "-o":
+                        options.OutputPath = Value();
+                        if (string.IsNullOrWhiteSpace(options.OutputPath)) return Fail(out error, "--output expects a file path");
+                        break;
+                    case "--project-kind":
+                        {
+                            var value = Value()?.ToLowerInvariant();
+                            if (value != "auto" && value != "client" && value != "server") return Fail(out error, "--project-kind expects auto, client or server" + Got(value));
+                            options.ProjectKind = value;
+                            break;
+                        }
+
+                    case "--severity-threshold":
+                        {
+                            var value = Value();
+                            if (!Enum.TryParse<Threshold>(value, ignoreCase: true, out var threshold) || int.TryParse(value, out _))
+                                return Fail(out error, "--severity-threshold expects error, warning, note or none" + Got(value));
+                            options.SeverityThreshold = threshold;
+                            break;
+                        }
+
+                    case "--exclude":
+                        {
+                            var value = Value();
+                            if (string.IsNullOrWhiteSpace(value)) return Fail(out error, "--exclude expects a glob such as \"**/Generated/**\"");
+                            options.Excludes.Add(value!);
+                            break;
+                        }
+
+                    case "--editorconfig":
+                        {
+                            var value = Value();
+                            if (string.IsNullOrWhiteSpace(value)) return Fail(out error, "--editorconfig expects a file path");
+                            options.EditorConfigs.Add(value!);
+                            break;
+                        }
+
+                    default:
+                        if (arg.StartsWith("-", StringComparison.Ordinal) && arg.Length > 1)
+                        {
+                            return Fail(out error, "unknown option '" + arg + "'");
+                        }
+
+                        options.Paths.Add(arg);
+                        break;
+                }
+            }
+
+            if (options.Paths.Count == 0)
+            {
+                options.Paths.Add(Directory.GetCurrentDirectory());
+            }
+
+            return options;
+        }
+
+        private static string Got(string? value) => value == null ? " (missing value)" : " (got '" + value + "')";
+
+        private static ScanOptions Fail(out string error, string message)
+        {
+            error = message;
+            return new ScanOptions();
+        }
+    }
+}
