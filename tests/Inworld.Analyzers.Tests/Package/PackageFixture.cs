@@ -24,6 +24,28 @@ namespace Inworld.Analyzers.Tests.Package
             PackagePath = Directory.GetFiles(Feed, "Inworld.Analyzers.*.nupkg").SingleOrDefault();
         }
 
+        private readonly object _toolLock = new object();
+        private DotnetCli.Result? _toolPackResult;
+
+        /// <summary>Packs the inworld-scan tool into the same feed, on first use.</summary>
+        public DotnetCli.Result PackTool()
+        {
+            lock (_toolLock)
+            {
+                if (_toolPackResult == null)
+                {
+                    var repository = DotnetCli.RepositoryRoot();
+                    _toolPackResult = DotnetCli.Run(repository, new[]
+                    {
+                        "pack", Path.Combine(repository, "src", "Inworld.Scan", "Inworld.Scan.csproj"),
+                        "-c", "Release", "-o", Feed, "-p:Version=" + Version,
+                    });
+                }
+
+                return _toolPackResult;
+            }
+        }
+
         public string Root { get; }
         public string Feed { get; }
         public string Version { get; }

@@ -159,6 +159,43 @@ namespace Inworld.Analyzers.Tests.Package
             Assert.DoesNotContain("INW0", ci.Output);
         }
 
+        [Fact]
+        public void Scanner_packs_as_a_dotnet_tool_that_installs_and_runs()
+        {
+            var pack = _package.PackTool();
+            Assert.True(pack.ExitCode == 0, pack.ToString());
+            var toolPackage = Directory.GetFiles(_package.Feed, "Inworld.Scan.*.nupkg").Single();
+            using (var archive = ZipFile.OpenRead(toolPackage))
+            {
+                var entries = archive.Entries.Select(e => e.FullName.Replace('\\', '/')).ToList();
+                Assert.Contains("tools/net10.0/any/inworld-scan.dll", entries);
+                Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+                Assert.Contains("tools/net10.0/any/Inworld.Analyzers.dll", entries);
+                Assert.Contains("README.md", entries);
+            }
+
+            // Install from the local feed only, into a private folder, and run it as users do.
+            var toolPath = Path.Combine(_package.Root, "tools");
+            var config = Path.Combine(_package.Root, "tool-nuget.config");
+            File.WriteAllText(config, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n    <add key=\"local\" value=\"" + _package.Feed + "\" />\n  </packageSources>\n</configuration>\n");
+            var install = DotnetCli.Run(_package.Root, new[] { "tool", "install", "Inworld.Scan", "--tool-path", toolPath, "--version", _package.Version, "--configfile", config });
+            Assert.True(install.ExitCode == 0, install.ToString());
+
+            var tool = Path.Combine(toolPath, System.OperatingSystem.IsWindows() ? "inworld-scan.exe" : "inworld-scan");
+            var project = Path.Combine(_package.Root, "ToolTarget");
+            Directory.CreateDirectory(project);
+            File.WriteAllText(Path.Combine(project, ".env"), "INWORLD_API_KEY=" + FakeCredentials.Other.ApiKey + "\n");
+            var start = new System.Diagnostics.ProcessStartInfo(tool) { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(".");
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEnd();
+            var stderr = process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(120_000));
+            Assert.True(process.ExitCode == 1, stdout + stderr);
+            Assert.Matches(@"^\.env\(1,17\): warning INW004: Inworld API key", stdout.Trim());
+            AssertNoSecret(stdout + stderr, FakeCredentials.Other);
+        }
+
         private string CreateConsumer(string name, string program)
         {
             var directory = Path.Combine(_package.Root, name);
