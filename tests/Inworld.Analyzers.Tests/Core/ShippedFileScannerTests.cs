@@ -72,6 +72,23 @@ namespace Inworld.Analyzers.Tests.Core
             => AssertSingle("{ \"npc\": { \"keyId\": \"$ID$\", \"secret\": \"$SECRET$\" } }", "appsettings.json", CredentialKind.RawKeyPair, "$SECRET$", "fields 'keyId' and 'secret'");
 
         [Fact]
+        public void Json_other_services_id_and_secret_pairs_are_not_Inworld_pairs()
+        {
+            // A 32/32 OAuth client (hex id and secret) and an id/secret named without "key".
+            var hexId = "0f3a9c2b7d4e6f8a1b2c3d4e5f6a7b8c";
+            var hexSecret = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";
+            Assert.Empty(Scan("{ \"Spotify\": { \"ClientKey\": \"" + hexId + "\", \"ClientSecret\": \"" + hexSecret + "\" } }", "appsettings.json"));
+            Assert.Empty(Scan("{ \"npc\": { \"clientId\": \"$ID$\", \"clientSecret\": \"$SECRET$\" } }", "appsettings.json"));
+        }
+
+        [Fact]
+        public void Unity_api_key_next_to_a_secret_is_not_taken_as_the_key_id()
+        {
+            var findings = Scan(UnityHeader + "  m_APIKey: $KEY$\n  m_Secret: $SECRET$\n", "InworldSettings.asset");
+            Assert.Equal(new[] { CredentialKind.ApiKey }, findings.Select(f => f.Kind));
+        }
+
+        [Fact]
         public void Json_keys_in_arrays_and_launch_profiles()
         {
             var findings = Scan("{ \"profiles\": { \"app\": { \"environmentVariables\": { \"INWORLD_API_KEY\": \"$KEY$\", \"INWORLD_SECRET\": \"$SECRET$\" } } }, \"keys\": [ \"$URLKEY$\" ] }", "launchSettings.json");

@@ -148,6 +148,12 @@ namespace Inworld.Analyzers.Tests.Package
             Assert.True(excluded.ExitCode == 0, excluded.ToString());
             Assert.DoesNotMatch(@"appsettings\.json\(\d+,\d+\): warning INW004", excluded.Output);
             Assert.Matches(@"\.env\(1,16\): warning INW004", excluded.Output);
+
+            // The .editorconfig exclusion, per file, as the real compiler applies it to additional files.
+            File.WriteAllText(Path.Combine(consumer, ".editorconfig"), "root = true\n\n[.env]\ninworld_analyzers.scan_shipped_file = false\n");
+            var editorconfig = DotnetCli.Run(consumer, new[] { "build", "-nodeReuse:false", "--no-incremental" });
+            Assert.True(editorconfig.ExitCode == 0, editorconfig.ToString());
+            Assert.DoesNotContain("INW004", editorconfig.Output);
         }
 
         [Fact]

@@ -107,13 +107,14 @@ namespace Inworld.Analyzers.Core.ShippedFiles
             return null;
         }
 
-        /// <summary>"m_KeyId: &lt;32&gt;" next to "m_Secret: &lt;64&gt;" in one object: a full credential, whatever the names.</summary>
+        /// <summary>"m_KeyId: &lt;32&gt;" next to "m_Secret: &lt;64&gt;" in one object: a full credential, whatever else the names say.</summary>
         private static void AddKeyIdSecretPairs(List<SettingEntry> entries, List<ShippedFileFinding> findings, HashSet<int> reported)
         {
             var keyIds = new Dictionary<int, SettingEntry>();
             foreach (var entry in entries)
             {
-                if (IsKeyIdName(entry.Name) && !reported.Contains(entry.ValueStart) && CredentialShape.LooksLikeKeyId(entry.Value) && !keyIds.ContainsKey(entry.ObjectId))
+                if (IsKeyIdName(entry.Name) && !reported.Contains(entry.ValueStart) && !Overlaps(findings, entry.ValueStart, entry.ValueLength) &&
+                    entry.Value.Trim().Length == ObservedKeyIdLength && CredentialShape.LooksLikeKeyId(entry.Value) && !keyIds.ContainsKey(entry.ObjectId))
                 {
                     keyIds[entry.ObjectId] = entry;
                 }
@@ -127,7 +128,7 @@ namespace Inworld.Analyzers.Core.ShippedFiles
             foreach (var entry in entries)
             {
                 if (Contains(entry.Name, "secret") && !reported.Contains(entry.ValueStart) && keyIds.TryGetValue(entry.ObjectId, out var keyId) &&
-                    CredentialShape.LooksLikeSecret(entry.Value) && !Overlaps(findings, entry.ValueStart, entry.ValueLength))
+                    entry.Value.Trim().Length == ObservedSecretLength && CredentialShape.LooksLikeSecret(entry.Value) && !Overlaps(findings, entry.ValueStart, entry.ValueLength))
                 {
                     findings.Add(new ShippedFileFinding(
                         CredentialKind.RawKeyPair, entry.ValueStart, entry.ValueLength,
@@ -137,8 +138,14 @@ namespace Inworld.Analyzers.Core.ShippedFiles
             }
         }
 
-        private static bool IsKeyIdName(string name)
-            => !Contains(name, "secret") && (Contains(name, "key") || name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("_id", StringComparison.OrdinalIgnoreCase) || name.EndsWith("ID", StringComparison.Ordinal));
+        /// <summary>
+        /// Without an Inworld name, only the observed Inworld shape counts as a pair (32-character key id,
+        /// 64-character secret): other services' id/secret pairs (32/32 hex OAuth clients) are not Inworld's.
+        /// </summary>
+        private const int ObservedKeyIdLength = 32;
+        private const int ObservedSecretLength = 64;
+
+        private static bool IsKeyIdName(string name) => !Contains(name, "secret") && Contains(name, "key");
 
         private static ISettingsReader ReaderFor(ShippedFileFormat format)
         {
