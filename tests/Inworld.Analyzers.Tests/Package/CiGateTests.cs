@@ -82,7 +82,7 @@ namespace Inworld.Analyzers.Tests.Package
             foreach (var property in new[]
             {
                 "OutputType", "TargetFramework", "TargetPlatformIdentifier", "RuntimeIdentifier", "UseMaui", "UseWPF", "UseWindowsForms",
-                "UseWinUI", "UsingMicrosoftNETSdkBlazorWebAssembly", "UsingMicrosoftNETSdkWeb",
+                "UseWinUI", "UsingMicrosoftNETSdkBlazorWebAssembly", "UsingMicrosoftNETSdkWeb", "InworldProjectKind",
             })
             {
                 Assert.Contains("\"" + property + "\"", result.Output);
