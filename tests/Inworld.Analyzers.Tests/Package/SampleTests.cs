@@ -23,5 +23,18 @@ namespace Inworld.Analyzers.Tests.Package
             Assert.True(fixedTwin.ExitCode == 0, fixedTwin.ToString());
             Assert.DoesNotContain("INW0", fixedTwin.Output);
         }
+
+        [Fact]
+        public void Unity_sample_is_flagged_by_inworld_scan_in_scripts_and_assets_but_not_Editor_code()
+        {
+            var repository = DotnetCli.RepositoryRoot();
+            var result = DotnetCli.Run(repository, new[] { Scan.ScanToolTests.ToolPath(), Path.Combine("samples", "UnityGame") });
+            Assert.True(result.ExitCode == 1, result.ToString());
+            var sep = Path.DirectorySeparatorChar;
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Resources{sep}InworldSettings.asset(15,13): warning INW004: Inworld API key", result.Output);
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scripts{sep}NpcChat.cs(11,52): warning INW001: Inworld key id", result.Output);
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scripts{sep}NpcChat.cs(12,53): warning INW001: Inworld secret", result.Output);
+            Assert.Equal(3, Regex.Matches(result.Output, @": warning INW00\d: ").Count);
+        }
     }
 }
