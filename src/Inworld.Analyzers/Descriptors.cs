@@ -6,6 +6,7 @@ namespace Inworld.Analyzers
     public static class RuleIds
     {
         public const string HardcodedCredential = "INW001";
+        public const string BasicAuthInClient = "INW002";
         public const string ShippedFileCredential = "INW004";
         public const string InvalidOption = "INW900";
     }
@@ -24,6 +25,16 @@ namespace Inworld.Analyzers
             isEnabledByDefault: true,
             description: "An Inworld API key is base64(keyId:secret) and grants full access to the account. Anything hard-coded ends up in source control, build logs and shipped binaries.",
             helpLinkUri: HelpLinkBase + RuleIds.HardcodedCredential + ".md");
+
+        public static readonly DiagnosticDescriptor BasicAuthInClient = new DiagnosticDescriptor(
+            RuleIds.BasicAuthInClient,
+            title: "Basic authentication in a client-side project",
+            messageFormat: "{0} in client-side code ({1}): the Inworld key ships with every copy of the app; get a short-lived token from your backend and send it as Bearer",
+            category: "Security",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Inworld API keys and secrets belong on servers. A client (game, browser, mobile or desktop app) asks its own backend for a short-lived token and sends Authorization: Bearer <token>.",
+            helpLinkUri: HelpLinkBase + RuleIds.BasicAuthInClient + ".md");
 
         public static readonly DiagnosticDescriptor ShippedFileCredential = new DiagnosticDescriptor(
             RuleIds.ShippedFileCredential,

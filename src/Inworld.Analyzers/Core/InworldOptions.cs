@@ -30,19 +30,25 @@ namespace Inworld.Analyzers.Core
         public const string ApiKeyVariableKey = Prefix + "api_key_env_var";
         public const string KeyIdVariableKey = Prefix + "key_id_env_var";
         public const string SecretVariableKey = Prefix + "secret_env_var";
+        public const string ProjectKindKey = Prefix + "project_kind";
+        public const string BasicAuthScopeKey = Prefix + "basic_auth_scope";
 
-        public static readonly IReadOnlyList<string> KnownKeys = new[] { ApiKeyVariableKey, KeyIdVariableKey, SecretVariableKey };
+        public static readonly IReadOnlyList<string> KnownKeys = new[] { ApiKeyVariableKey, KeyIdVariableKey, SecretVariableKey, ProjectKindKey, BasicAuthScopeKey };
 
         public static readonly InworldOptions Default = new InworldOptions(
             CredentialNames.DefaultApiKeyVariable, CredentialNames.DefaultKeyIdVariable, CredentialNames.DefaultSecretVariable, new InvalidOption[0]);
 
-        private InworldOptions(string apiKeyVariable, string keyIdVariable, string secretVariable, IReadOnlyList<InvalidOption> problems)
+        private InworldOptions(string apiKeyVariable, string keyIdVariable, string secretVariable, IReadOnlyList<InvalidOption> problems, bool basicAuthAnyHost = false)
         {
             ApiKeyVariable = apiKeyVariable;
             KeyIdVariable = keyIdVariable;
             SecretVariable = secretVariable;
             Problems = problems;
+            BasicAuthAnyHost = basicAuthAnyHost;
         }
+
+        /// <summary>INW002 scope: false (default, "inworld") for Inworld requests only; true ("any") for every Basic credential.</summary>
+        public bool BasicAuthAnyHost { get; }
 
         /// <summary>Environment variable the code fix reads the API key from.</summary>
         public string ApiKeyVariable { get; }
@@ -71,13 +77,33 @@ namespace Inworld.Analyzers.Core
             var apiKey = ReadVariableName(options, ApiKeyVariableKey, CredentialNames.DefaultApiKeyVariable, ref problems);
             var keyId = ReadVariableName(options, KeyIdVariableKey, CredentialNames.DefaultKeyIdVariable, ref problems);
             var secret = ReadVariableName(options, SecretVariableKey, CredentialNames.DefaultSecretVariable, ref problems);
-            if (problems == null &&
+
+            if (options.TryGetValue(ProjectKindKey, out var kind) && kind != null && !ProjectKinds.TryParse(kind, out _))
+            {
+                (problems ??= new List<InvalidOption>()).Add(new InvalidOption(ProjectKindKey, kind.Trim(), "auto, client or server", "auto"));
+            }
+
+            var anyHost = false;
+            if (options.TryGetValue(BasicAuthScopeKey, out var scope) && scope != null)
+            {
+                var trimmed = scope.Trim().ToLowerInvariant();
+                if (trimmed == "any")
+                {
+                    anyHost = true;
+                }
+                else if (trimmed != "inworld")
+                {
+                    (problems ??= new List<InvalidOption>()).Add(new InvalidOption(BasicAuthScopeKey, scope.Trim(), "inworld or any", "inworld"));
+                }
+            }
+
+            if (problems == null && !anyHost &&
                 apiKey == Default.ApiKeyVariable && keyId == Default.KeyIdVariable && secret == Default.SecretVariable)
             {
                 return Default;
             }
 
-            return new InworldOptions(apiKey, keyId, secret, (IReadOnlyList<InvalidOption>?)problems ?? new InvalidOption[0]);
+            return new InworldOptions(apiKey, keyId, secret, (IReadOnlyList<InvalidOption>?)problems ?? new InvalidOption[0], anyHost);
         }
 
         private static string ReadVariableName(AnalyzerConfigOptions options, string key, string fallback, ref List<InvalidOption>? problems)
