@@ -40,6 +40,31 @@ namespace Inworld.Analyzers.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
+                // In client code an environment variable is no secret store (it would be read on a player's
+                // device): offer the backend-token rewrite of the request instead, or nothing.
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (await ClientCode.IsClientAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false))
+                {
+                    var attachment = ClientCode.BasicAttachmentAround(node);
+                    if (attachment != null)
+                    {
+                        var synthetic = Diagnostic.Create(Descriptors.BasicAuthInClient, attachment.GetLocation(), "Basic authentication", "client");
+                        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                        if (model != null && BasicAuthTokenCodeFixProvider.CanFix(root, model, synthetic, context.CancellationToken))
+                        {
+                            var documentId = context.Document.Id;
+                            var solution = context.Document.Project.Solution;
+                            context.RegisterCodeFix(
+                                CodeAction.Create(BasicAuthTokenCodeFixProvider.Title,
+                                    ct => BasicAuthTokenCodeFixProvider.FixAsync(solution, new[] { (documentId, synthetic) }, ct),
+                                    BasicAuthTokenCodeFixProvider.EquivalenceKey),
+                                diagnostic);
+                        }
+                    }
+
+                    continue;
+                }
+
                 var plan = FixPlan.Create(root, diagnostic);
                 if (plan == null || !await CanFixAsync(context.Document, plan, context.CancellationToken).ConfigureAwait(false))
                 {
@@ -336,10 +361,32 @@ namespace Inworld.Analyzers.CodeFixes
                 };
 
                 var solution = context.Solution;
+                var tokenFixes = new List<(DocumentId, Diagnostic)>();
                 foreach (var document in documents)
                 {
-                    var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-                    if (diagnostics.IsEmpty)
+                    var found = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+                    var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                    if (found.IsEmpty || root == null)
+                    {
+                        continue;
+                    }
+
+                    // Client code gets the backend-token rewrite (when that is the fix being applied), never an env var.
+                    var diagnostics = new List<Diagnostic>();
+                    foreach (var diagnostic in found)
+                    {
+                        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                        if (!await ClientCode.IsClientAsync(document, node, cancellationToken).ConfigureAwait(false))
+                        {
+                            diagnostics.Add(diagnostic);
+                        }
+                        else if (context.CodeActionEquivalenceKey == BasicAuthTokenCodeFixProvider.EquivalenceKey && ClientCode.BasicAttachmentAround(node) is SyntaxNode attachment)
+                        {
+                            tokenFixes.Add((document.Id, Diagnostic.Create(Descriptors.BasicAuthInClient, attachment.GetLocation(), "Basic authentication", "client")));
+                        }
+                    }
+
+                    if (diagnostics.Count == 0 || context.CodeActionEquivalenceKey == BasicAuthTokenCodeFixProvider.EquivalenceKey)
                     {
                         continue;
                     }
@@ -352,7 +399,9 @@ namespace Inworld.Analyzers.CodeFixes
                     }
                 }
 
-                return solution;
+                return tokenFixes.Count > 0
+                    ? await BasicAuthTokenCodeFixProvider.FixAsync(solution, tokenFixes, cancellationToken).ConfigureAwait(false)
+                    : solution;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -32,8 +33,9 @@ namespace Inworld.Analyzers.Core
         public const string SecretVariableKey = Prefix + "secret_env_var";
         public const string ProjectKindKey = Prefix + "project_kind";
         public const string BasicAuthScopeKey = Prefix + "basic_auth_scope";
+        public const string TokenEndpointKey = Prefix + "token_endpoint";
 
-        public static readonly IReadOnlyList<string> KnownKeys = new[] { ApiKeyVariableKey, KeyIdVariableKey, SecretVariableKey, ProjectKindKey, BasicAuthScopeKey };
+        public static readonly IReadOnlyList<string> KnownKeys = new[] { ApiKeyVariableKey, KeyIdVariableKey, SecretVariableKey, ProjectKindKey, BasicAuthScopeKey, TokenEndpointKey };
 
         public static readonly InworldOptions Default = new InworldOptions(
             CredentialNames.DefaultApiKeyVariable, CredentialNames.DefaultKeyIdVariable, CredentialNames.DefaultSecretVariable, new InvalidOption[0]);
@@ -78,9 +80,13 @@ namespace Inworld.Analyzers.Core
             var keyId = ReadVariableName(options, KeyIdVariableKey, CredentialNames.DefaultKeyIdVariable, ref problems);
             var secret = ReadVariableName(options, SecretVariableKey, CredentialNames.DefaultSecretVariable, ref problems);
 
-            if (options.TryGetValue(ProjectKindKey, out var kind) && kind != null && !ProjectKinds.TryParse(kind, out _))
+            foreach (var key in new[] { ProjectKindKey, ProjectKinds.OverrideKey })
             {
-                (problems ??= new List<InvalidOption>()).Add(new InvalidOption(ProjectKindKey, kind.Trim(), "auto, client or server", "auto"));
+                if (options.TryGetValue(key, out var kind) && kind != null && !ProjectKinds.TryParse(kind, out _))
+                {
+                    var name = key == ProjectKinds.OverrideKey ? "InworldProjectKind (MSBuild)" : key;
+                    (problems ??= new List<InvalidOption>()).Add(new InvalidOption(name, kind.Trim(), "auto, client or server", "auto"));
+                }
             }
 
             var anyHost = false;
@@ -95,6 +101,12 @@ namespace Inworld.Analyzers.Core
                 {
                     (problems ??= new List<InvalidOption>()).Add(new InvalidOption(BasicAuthScopeKey, scope.Trim(), "inworld or any", "inworld"));
                 }
+            }
+
+            if (options.TryGetValue(TokenEndpointKey, out var endpoint) && endpoint != null &&
+                !(Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")))
+            {
+                (problems ??= new List<InvalidOption>()).Add(new InvalidOption(TokenEndpointKey, endpoint.Trim(), "an absolute http(s) URL of your backend's token endpoint", "https://localhost:5001/token"));
             }
 
             if (problems == null && !anyHost &&

@@ -107,6 +107,17 @@ namespace Inworld.Analyzers.Rules
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
                 var arguments = invocation.Arguments;
+                if ((method.Name == "Parse" || method.Name == "TryParse") && IsAuthenticationHeaderValue(method.ContainingType))
+                {
+                    var parsed = ArgumentFor(arguments, 0);
+                    if (parsed != null && StartsWithBasic(parsed))
+                    {
+                        Report(context, invocation, parsed, "AuthenticationHeaderValue." + method.Name + "(\"Basic ...\")", "Parse");
+                    }
+
+                    return;
+                }
+
                 if (arguments.Length == 2)
                 {
                     var name = ValueProvenance.ConstantString(Unwrap(ArgumentFor(arguments, 0)));
@@ -124,12 +135,6 @@ namespace Inworld.Analyzers.Rules
                     var value = ArgumentFor(arguments, 0);
                     if (value == null)
                     {
-                        return;
-                    }
-
-                    if ((method.Name == "Parse" || method.Name == "TryParse") && IsAuthenticationHeaderValue(method.ContainingType) && StartsWithBasic(value))
-                    {
-                        Report(context, invocation, value, "AuthenticationHeaderValue." + method.Name + "(\"Basic ...\")", "Parse");
                         return;
                     }
 

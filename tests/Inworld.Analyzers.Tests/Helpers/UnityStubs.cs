@@ -18,6 +18,7 @@ namespace UnityEngine
     public sealed class SerializeField : System.Attribute { }
     public static class Debug { public static void Log(object message) { } }
     public class AsyncOperation { }
+    public sealed class WaitUntil { public WaitUntil(System.Func<bool> predicate) { } }
 }
 
 namespace UnityEngine.Networking

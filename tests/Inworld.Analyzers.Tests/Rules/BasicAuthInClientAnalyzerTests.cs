@@ -52,6 +52,8 @@ namespace Inworld.Analyzers.Tests.Rules
             "Basic authentication via a header list (\"Authorization\", \"Basic ...\")")]
         [InlineData("class C { object H(string inworldApiKey) => {|#0:AuthenticationHeaderValue.Parse(\"Basic \" + inworldApiKey)|}; }",
             "Basic authentication via AuthenticationHeaderValue.Parse(\"Basic ...\")")]
+        [InlineData("class C { bool H(string inworldApiKey) => {|#0:AuthenticationHeaderValue.TryParse(\"Basic \" + inworldApiKey, out _)|}; }",
+            "Basic authentication via AuthenticationHeaderValue.TryParse(\"Basic ...\")")]
         [InlineData("class C { void M(HttpRequestMessage r) { {|#0:r.Headers.Add(\"Authorization\", string.Format(\"Basic {0}\", Environment.GetEnvironmentVariable(\"INWORLD_KEY\")))|}; } }",
             "Basic authentication via HttpRequestHeaders.Add(\"Authorization\", \"Basic ...\")")]
         [InlineData("class C { void M(HttpRequestMessage r) { r.Headers.Authorization = {|#0:new AuthenticationHeaderValue(\"Basic\", \"$KEY$\")|}; } }",

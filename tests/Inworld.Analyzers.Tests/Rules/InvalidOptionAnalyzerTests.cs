@@ -41,6 +41,18 @@ namespace Inworld.Analyzers.Tests.Rules
                     "inworld_analyzers.api_key_env_var", FakeCredentials.Redacted(FakeCredentials.Default.ApiKey),
                     "an environment variable name: a letter or '_' followed by letters, digits or '_'", "INWORLD_API_KEY")).RunAsync();
 
+        [Fact]
+        public Task Reports_bad_project_kind_scope_and_token_endpoint()
+        {
+            var test = new Verify.Test { TestCode = "class A { }" };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ninworld_analyzers.project_kind = mobile\ninworld_analyzers.basic_auth_scope = all\ninworld_analyzers.token_endpoint = /token\nbuild_property.InworldProjectKind = sometimes\n"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.InvalidOption).WithNoLocation().WithArguments("inworld_analyzers.project_kind", "mobile", "auto, client or server", "auto"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.InvalidOption).WithNoLocation().WithArguments("InworldProjectKind (MSBuild)", "sometimes", "auto, client or server", "auto"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.InvalidOption).WithNoLocation().WithArguments("inworld_analyzers.basic_auth_scope", "all", "inworld or any", "inworld"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.InvalidOption).WithNoLocation().WithArguments("inworld_analyzers.token_endpoint", "/token", "an absolute http(s) URL of your backend's token endpoint", "https://localhost:5001/token"));
+            return test.RunAsync();
+        }
+
         [Theory]
         [InlineData("root = true\n[*.cs]\ninworld_analyzers.api_key_env_var = MY_KEY\ninworld_analyzers.key_id_env_var = _id2\n")]
         [InlineData("root = true\n[*.cs]\n")]
