@@ -25,6 +25,21 @@ namespace Inworld.Analyzers.Tests.Package
         }
 
         [Fact]
+        public void Blazor_client_shows_INW002_and_INW004_and_its_Bearer_twin_builds_clean_even_in_CI()
+        {
+            var samples = Path.Combine(DotnetCli.RepositoryRoot(), "samples");
+            var leaky = DotnetCli.Run(samples, new[] { "build", Path.Combine(samples, "BlazorClientLeaky", "BlazorClientLeaky.csproj"), "-nodeReuse:false" });
+            Assert.True(leaky.ExitCode == 0, leaky.ToString());
+            Assert.Matches(@"TtsClient\.cs\(22,41\): warning INW002: Basic authentication via new AuthenticationHeaderValue\(""Basic"", \.\.\.\) in client-side code \(Blazor WebAssembly\)", leaky.Output);
+            Assert.Matches(@"wwwroot[/\\]appsettings\.json\(3,16\): warning INW004", leaky.Output);
+
+            var fixedTwin = DotnetCli.Run(samples, new[] { "build", Path.Combine(samples, "BlazorClient", "BlazorClient.csproj"), "-nodeReuse:false" },
+                new System.Collections.Generic.Dictionary<string, string> { ["CI"] = "true" });
+            Assert.True(fixedTwin.ExitCode == 0, fixedTwin.ToString());
+            Assert.DoesNotContain("INW0", fixedTwin.Output);
+        }
+
+        [Fact]
         public void Unity_sample_is_flagged_by_inworld_scan_in_scripts_and_assets_but_not_Editor_code()
         {
             var repository = DotnetCli.RepositoryRoot();
