@@ -164,6 +164,57 @@ class Game
             Assert.DoesNotContain(ApiKey, fixedText);
         }
 
+        private sealed class GlobalOnlyOptions : AnalyzerConfigOptionsProvider
+        {
+            private readonly Options _options;
+
+            public GlobalOnlyOptions(Dictionary<string, string> values) => _options = new Options(values);
+
+            public override AnalyzerConfigOptions GlobalOptions => _options;
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
+
+            private sealed class Options : AnalyzerConfigOptions
+            {
+                private readonly Dictionary<string, string> _values;
+
+                public Options(Dictionary<string, string> values) => _values = values;
+
+                public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
+            }
+        }
+
+        [Fact]
+        public async Task INW002_and_its_token_fix_work_on_Roslyn_3_7()
+        {
+            const string source = "using System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Threading.Tasks;\n\nclass Tts\n{\n    async Task Speak(HttpClient client, string inworldApiKey)\n    {\n        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Basic\", inworldApiKey);\n        await client.PostAsync(\"https://api.inworld.ai/tts/v1/voice\", null);\n    }\n}\n";
+            using var workspace = new AdhocWorkspace();
+            var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Create(), "Client", "Client", LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+                parseOptions: new CSharpParseOptions(LanguageVersion.CSharp8),
+                metadataReferences: References));
+            var document = workspace.AddDocument(project.Id, "Tts.cs", SourceText.From(source));
+            var compilation = (await document.Project.GetCompilationAsync())!;
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOnlyOptions(new Dictionary<string, string> { ["build_property.UseMaui"] = "true" }));
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BasicAuthInClientAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
+            var diagnostic = Assert.Single(diagnostics);
+            Assert.Equal("INW002", diagnostic.Id);
+            Assert.Contains("(MAUI)", diagnostic.GetMessage());
+
+            var actions = new List<CodeAction>();
+            await new BasicAuthTokenCodeFixProvider().RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            var operations = await Assert.Single(actions).GetOperationsAsync(CancellationToken.None);
+            var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+            var text = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+            Assert.Contains("new AuthenticationHeaderValue(\"Bearer\", await InworldTokenProvider.Shared.GetTokenAsync())", text);
+            var provider = changed.GetProject(project.Id)!.Documents.Single(d => d.Name == "InworldTokenProvider.cs");
+            var fixedCompilation = (await changed.GetProject(project.Id)!.GetCompilationAsync())!;
+            Assert.Empty(fixedCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            Assert.NotNull(provider);
+        }
+
         private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty).Length) / value.Length;
 
         private static async Task<string> Apply(CodeAction action, Document document)
