@@ -145,7 +145,9 @@ class Game
             // One fix.
             var provider = new HardcodedCredentialCodeFixProvider();
             var actions = new List<CodeAction>();
-            await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostics[0], (action, _) => actions.Add(action), CancellationToken.None));
+            // Diagnostics come back in no fixed order (concurrent analysis): take the one on the const.
+            var onKey = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First();
+            await provider.RegisterCodeFixesAsync(new CodeFixContext(document, onKey, (action, _) => actions.Add(action), CancellationToken.None));
             var action = Assert.Single(actions);
             var changed = await Apply(action, document);
             Assert.Contains("using System;", changed);
