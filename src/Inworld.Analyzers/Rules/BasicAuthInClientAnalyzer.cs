@@ -17,8 +17,7 @@ namespace Inworld.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class BasicAuthInClientAnalyzer : DiagnosticAnalyzer
     {
-        private const string AuthorizationHeader = "Authorization";
-        private const string SignatureScheme = "IW1-HMAC-SHA256";
+                private const string SignatureScheme = "IW1-HMAC-SHA256";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BasicAuthInClient);
 
@@ -81,96 +80,35 @@ namespace Inworld.Analyzers.Rules
                 _types = new WellKnownTypes(compilation);
             }
 
-            /// <summary>new AuthenticationHeaderValue("Basic", key)</summary>
+            /// <summary>new AuthenticationHeaderValue("Basic", key), AuthenticationHeaderValue.Parse("Basic ...")</summary>
             public void AnalyzeObjectCreation(OperationAnalysisContext context)
-            {
-                var creation = (IObjectCreationOperation)context.Operation;
-                if (creation.Arguments.Length != 2 || !IsAuthenticationHeaderValue(creation.Type) ||
-                    !IsBasicScheme(ValueProvenance.ConstantString(Unwrap(ArgumentFor(creation.Arguments, 0)))))
-                {
-                    return;
-                }
-
-                var credential = ArgumentFor(creation.Arguments, 1);
-                if (credential != null)
-                {
-                    Report(context, creation, credential, "new AuthenticationHeaderValue(\"Basic\", ...)", "AuthenticationHeaderValue");
-                }
-            }
+                => Analyze(context, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)context.Operation, _authenticationHeaderValue));
 
             /// <summary>
             /// headers.Add("Authorization", "Basic " + key), TryAddWithoutValidation, UnityWebRequest.SetRequestHeader,
             /// ClientWebSocketOptions.SetRequestHeader, WebHeaderCollection.Add/Set, dictionary.Add, AuthenticationHeaderValue.Parse.
             /// </summary>
             public void AnalyzeInvocation(OperationAnalysisContext context)
-            {
-                var invocation = (IInvocationOperation)context.Operation;
-                var method = invocation.TargetMethod;
-                var arguments = invocation.Arguments;
-                if ((method.Name == "Parse" || method.Name == "TryParse") && IsAuthenticationHeaderValue(method.ContainingType))
-                {
-                    var parsed = ArgumentFor(arguments, 0);
-                    if (parsed != null && StartsWithBasic(parsed))
-                    {
-                        Report(context, invocation, parsed, "AuthenticationHeaderValue." + method.Name + "(\"Basic ...\")", "Parse");
-                    }
-
-                    return;
-                }
-
-                if (arguments.Length == 2)
-                {
-                    var name = ValueProvenance.ConstantString(Unwrap(ArgumentFor(arguments, 0)));
-                    var value = ArgumentFor(arguments, 1);
-                    if (value != null && string.Equals(name, AuthorizationHeader, StringComparison.OrdinalIgnoreCase) && StartsWithBasic(value))
-                    {
-                        Report(context, invocation, value, ReceiverName(invocation.Instance, method) + "." + method.Name + "(\"Authorization\", \"Basic ...\")", "Header");
-                    }
-
-                    return;
-                }
-
-                if (arguments.Length == 1)
-                {
-                    var value = ArgumentFor(arguments, 0);
-                    if (value == null)
-                    {
-                        return;
-                    }
-
-                    // WebHeaderCollection.Add("Authorization: Basic ...")
-                    var prefix = LeadingConstant(value);
-                    if (method.Name == "Add" && prefix != null && prefix.StartsWith(AuthorizationHeader + ":", StringComparison.OrdinalIgnoreCase) &&
-                        IsBasicPrefix(prefix.Substring(AuthorizationHeader.Length + 1)))
-                    {
-                        Report(context, invocation, value, ReceiverName(invocation.Instance, method) + ".Add(\"Authorization: Basic ...\")", "Header");
-                    }
-                }
-            }
+                => Analyze(context, AuthorizationHeaders.FromInvocation((IInvocationOperation)context.Operation, _authenticationHeaderValue));
 
             /// <summary>headers["Authorization"] = "Basic " + key</summary>
             public void AnalyzeAssignment(OperationAnalysisContext context)
-            {
-                var assignment = (ISimpleAssignmentOperation)context.Operation;
-                if (assignment.Target is IPropertyReferenceOperation indexer && indexer.Arguments.Length == 1 &&
-                    string.Equals(ValueProvenance.ConstantString(Unwrap(indexer.Arguments[0].Value)), AuthorizationHeader, StringComparison.OrdinalIgnoreCase) &&
-                    StartsWithBasic(assignment.Value))
-                {
-                    Report(context, assignment, assignment.Value, ReceiverName(indexer.Instance, indexer.Property) + "[\"Authorization\"] = \"Basic ...\"", "Indexer");
-                }
-            }
+                => Analyze(context, AuthorizationHeaders.FromAssignment((ISimpleAssignmentOperation)context.Operation));
 
             /// <summary>new[] { "Authorization", "Basic " + key } (header lists handed to an HTTP API)</summary>
             public void AnalyzeArrayInitializer(OperationAnalysisContext context)
             {
-                var initializer = (IArrayInitializerOperation)context.Operation;
-                var elements = initializer.ElementValues;
-                for (var i = 0; i + 1 < elements.Length; i++)
+                foreach (var attachment in AuthorizationHeaders.FromArrayInitializer((IArrayInitializerOperation)context.Operation))
                 {
-                    if (string.Equals(ValueProvenance.ConstantString(Unwrap(elements[i])), AuthorizationHeader, StringComparison.OrdinalIgnoreCase) && StartsWithBasic(elements[i + 1]))
-                    {
-                        Report(context, elements[i + 1], elements[i + 1], "a header list (\"Authorization\", \"Basic ...\")", "Array");
-                    }
+                    Analyze(context, attachment);
+                }
+            }
+
+            private void Analyze(OperationAnalysisContext context, AuthorizationAttachment? attachment)
+            {
+                if (attachment != null && attachment.IsScheme("Basic"))
+                {
+                    Report(context, attachment.Operation, attachment.Value, attachment.Describe("\"Basic\"", "\"Basic ...\""), attachment.Shape);
                 }
             }
 
@@ -288,95 +226,6 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 return false;
-            }
-
-            private bool IsAuthenticationHeaderValue(ITypeSymbol? type)
-                => type != null && (_authenticationHeaderValue != null
-                    ? SymbolEqualityComparer.Default.Equals(type, _authenticationHeaderValue)
-                    : type.Name == "AuthenticationHeaderValue");
-
-            private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, int ordinal)
-            {
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter?.Ordinal == ordinal)
-                    {
-                        return argument.Value;
-                    }
-                }
-
-                return ordinal < arguments.Length ? arguments[ordinal].Value : null;
-            }
-
-            /// <summary>The type the call is made on (HttpRequestHeaders, not the declaring HttpHeaders).</summary>
-            private static string ReceiverName(IOperation? instance, ISymbol member)
-                => instance?.Type is { TypeKind: not TypeKind.Error } type ? type.Name : member.ContainingType?.Name ?? "?";
-
-            private static IOperation? Unwrap(IOperation? operation)
-            {
-                while (operation is IConversionOperation conversion)
-                {
-                    operation = conversion.Operand;
-                }
-
-                return operation;
-            }
-
-            private static bool IsBasicScheme(string? scheme) => scheme != null && scheme.Trim().Equals("Basic", StringComparison.OrdinalIgnoreCase);
-
-            private static bool StartsWithBasic(IOperation value)
-            {
-                var prefix = LeadingConstant(value);
-                return prefix != null && IsBasicPrefix(prefix);
-            }
-
-            private static bool IsBasicPrefix(string prefix)
-            {
-                var trimmed = prefix.TrimStart();
-                return trimmed.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("Basic", StringComparison.OrdinalIgnoreCase);
-            }
-
-            /// <summary>The constant text a string value starts with: "Basic " in "Basic " + key, $"Basic {key}", string.Concat("Basic ", key).</summary>
-            private static string? LeadingConstant(IOperation? operation)
-            {
-                operation = Unwrap(operation);
-                if (operation == null)
-                {
-                    return null;
-                }
-
-                if (ValueProvenance.ConstantString(operation) is string constant)
-                {
-                    return constant;
-                }
-
-                switch (operation)
-                {
-                    case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
-                        return LeadingConstant(binary.LeftOperand);
-                    case IInterpolatedStringOperation interpolated when interpolated.Parts.Length > 0:
-                        return interpolated.Parts[0] is IInterpolatedStringTextOperation leading ? ValueProvenance.ConstantString(leading.Text) : null;
-                    case IInvocationOperation invocation when StringValues.IsStringConcatOrFormat(invocation.TargetMethod) && invocation.Arguments.Length > 0:
-                        {
-                            var first = Unwrap(invocation.Arguments[0].Value);
-                            if (first is IArrayCreationOperation { Initializer: { } initializer } && initializer.ElementValues.Length > 0)
-                            {
-                                first = initializer.ElementValues[0];
-                            }
-
-                            var text = LeadingConstant(first);
-                            if (text != null && invocation.TargetMethod.Name == "Format")
-                            {
-                                var brace = text.IndexOf('{');
-                                return brace >= 0 ? text.Substring(0, brace) : text;
-                            }
-
-                            return text;
-                        }
-
-                    default:
-                        return null;
-                }
             }
         }
     }
