@@ -7,7 +7,9 @@ namespace Inworld.Analyzers
     {
         public const string HardcodedCredential = "INW001";
         public const string BasicAuthInClient = "INW002";
+        public const string RealtimeKeyOnNonRealtimeApi = "INW003";
         public const string ShippedFileCredential = "INW004";
+        public const string WrongAuthorizationScheme = "INW005";
         public const string InvalidOption = "INW900";
     }
 
@@ -35,6 +37,26 @@ namespace Inworld.Analyzers
             isEnabledByDefault: true,
             description: "Inworld API keys and secrets belong on servers. A client (game, browser, mobile or desktop app) asks its own backend for a short-lived token and sends Authorization: Bearer <token>.",
             helpLinkUri: HelpLinkBase + RuleIds.BasicAuthInClient + ".md");
+
+        public static readonly DiagnosticDescriptor RealtimeKeyOnNonRealtimeApi = new DiagnosticDescriptor(
+            RuleIds.RealtimeKeyOnNonRealtimeApi,
+            title: "Realtime-only key used against a non-realtime Inworld API",
+            messageFormat: "Realtime-only key from {0} is sent to the Inworld {1} API, which refuses Realtime-only keys; use {2}",
+            category: "Usage",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Inworld keys are Standard or Realtime-only, fixed at creation. A Realtime-only key works only for the Realtime API (WebSocket and WebRTC sessions); TTS, STT, LLM, Voice, Router and the token mint refuse it at run time.",
+            helpLinkUri: HelpLinkBase + RuleIds.RealtimeKeyOnNonRealtimeApi + ".md");
+
+        public static readonly DiagnosticDescriptor WrongAuthorizationScheme = new DiagnosticDescriptor(
+            RuleIds.WrongAuthorizationScheme,
+            title: "Wrong Authorization scheme for Inworld",
+            messageFormat: "{0} from {1} is sent with the {2} scheme; Inworld expects {3}",
+            category: "Usage",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Inworld takes API keys as 'Authorization: Basic <key>' (servers only) and tokens as 'Authorization: Bearer <token>'. A key sent as Bearer, or a token sent as Basic, is refused with 401/403.",
+            helpLinkUri: HelpLinkBase + RuleIds.WrongAuthorizationScheme + ".md");
 
         public static readonly DiagnosticDescriptor ShippedFileCredential = new DiagnosticDescriptor(
             RuleIds.ShippedFileCredential,

@@ -35,7 +35,7 @@ namespace Inworld.Analyzers.Core
         public const string BasicAuthScopeKey = Prefix + "basic_auth_scope";
         public const string TokenEndpointKey = Prefix + "token_endpoint";
 
-        public static readonly IReadOnlyList<string> KnownKeys = new[] { ApiKeyVariableKey, KeyIdVariableKey, SecretVariableKey, ProjectKindKey, BasicAuthScopeKey, TokenEndpointKey };
+        public static readonly IReadOnlyList<string> KnownKeys = new[] { ApiKeyVariableKey, KeyIdVariableKey, SecretVariableKey, ProjectKindKey, BasicAuthScopeKey, TokenEndpointKey, Prefix + "realtime_key_patterns", Prefix + "realtime_key_sources" };
 
         public static readonly InworldOptions Default = new InworldOptions(
             CredentialNames.DefaultApiKeyVariable, CredentialNames.DefaultKeyIdVariable, CredentialNames.DefaultSecretVariable, new InvalidOption[0]);

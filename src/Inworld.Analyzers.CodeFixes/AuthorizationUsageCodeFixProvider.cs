@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Inworld.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Inworld.Analyzers.CodeFixes
+{
+    /// <summary>
+    /// INW003: read the standard key instead of the Realtime-only one (the env var or configuration key
+    /// literal is renamed). INW005: send the scheme Inworld expects (the scheme literal is rewritten).
+    /// Both change one literal, so the batch FixAll merges them safely.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AuthorizationUsageCodeFixProvider)), Shared]
+    public sealed class AuthorizationUsageCodeFixProvider : CodeFixProvider
+    {
+        public const string StandardKeyEquivalenceKey = "INW003.UseStandardKey";
+        public const string SchemeEquivalenceKey = "INW005.FixScheme";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RealtimeKeyOnNonRealtimeApi, RuleIds.WrongAuthorizationScheme);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree ||
+                    !diagnostic.Properties.TryGetValue(AuthorizationUsageAnalyzer.PropertyNames.Replacement, out var replacement) || string.IsNullOrEmpty(replacement))
+                {
+                    continue;
+                }
+
+                var target = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
+                if (diagnostic.Id == RuleIds.RealtimeKeyOnNonRealtimeApi && target is LiteralExpressionSyntax name && name.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Use the standard key (" + replacement + ")",
+                            ct => Replace(context.Document, root, name, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement!))),
+                            StandardKeyEquivalenceKey),
+                        diagnostic);
+                }
+                else if (diagnostic.Id == RuleIds.WrongAuthorizationScheme &&
+                         diagnostic.Properties.TryGetValue(AuthorizationUsageAnalyzer.PropertyNames.FixAllowed, out var allowed) && allowed == "true")
+                {
+                    var rewritten = WithScheme(target, replacement!);
+                    if (rewritten != null)
+                    {
+                        context.RegisterCodeFix(
+                            CodeAction.Create("Send it with the " + replacement + " scheme", ct => Replace(context.Document, root, target, rewritten), SchemeEquivalenceKey),
+                            diagnostic);
+                    }
+                }
+            }
+        }
+
+        /// <summary>"Bearer " → "Basic " in a literal or the leading text of an interpolated string; "Bearer" → "Basic" as a scheme argument.</summary>
+        private static SyntaxNode? WithScheme(SyntaxNode target, string scheme)
+        {
+            switch (target)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    {
+                        var text = ReplaceFirstWord(literal.Token.ValueText, scheme);
+                        return text == null ? null : SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
+                    }
+
+                case InterpolatedStringTextSyntax part:
+                    {
+                        var text = ReplaceFirstWord(part.TextToken.ValueText, scheme);
+                        return text == null || text.IndexOfAny(new[] { '{', '}', '"', '\\' }) >= 0
+                            ? null
+                            : part.WithTextToken(SyntaxFactory.Token(part.TextToken.LeadingTrivia, SyntaxKind.InterpolatedStringTextToken, text, text, part.TextToken.TrailingTrivia));
+                    }
+
+                default:
+                    return null;
+            }
+        }
+
+        private static string? ReplaceFirstWord(string text, string word)
+        {
+            var start = 0;
+            while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+            var end = start;
+            while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
+            return end == start ? null : text.Substring(0, start) + word + text.Substring(end);
+        }
+
+        private static Task<Document> Replace(Document document, SyntaxNode root, SyntaxNode target, SyntaxNode replacement)
+            => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(target, replacement.WithTriviaFrom(target))));
+    }
+}

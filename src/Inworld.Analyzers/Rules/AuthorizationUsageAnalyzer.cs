@@ -1,0 +1,285 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Inworld.Analyzers.Core;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Inworld.Analyzers.Rules
+{
+    /// <summary>
+    /// INW003: a Realtime-only key (known by its source's name) attached to a request for a non-realtime
+    /// Inworld API (TTS, STT, LLM, Voice, Router, the token mint), which refuses it at run time.
+    /// INW005: an Inworld API key sent with Bearer, or a token sent with Basic (both refused with 401/403).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AuthorizationUsageAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic properties the code fixes read.</summary>
+        public static class PropertyNames
+        {
+            public const string Replacement = "Replacement";
+            public const string FixAllowed = "FixAllowed";
+        }
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.RealtimeKeyOnNonRealtimeApi, Descriptors.WrongAuthorizationScheme);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var analysis = new Analysis(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+                start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)c.Operation, analysis.AuthenticationHeaderValue)), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromInvocation((IInvocationOperation)c.Operation, analysis.AuthenticationHeaderValue)), OperationKind.Invocation);
+                start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromAssignment((ISimpleAssignmentOperation)c.Operation)), OperationKind.SimpleAssignment);
+            });
+        }
+
+        private sealed class Analysis
+        {
+            private readonly AnalyzerConfigOptionsProvider _provider;
+            private readonly WellKnownTypes _types;
+            private readonly UnityContext _unity;
+            private readonly ProjectKindDecision _project;
+            private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<string>> _typeStrings = new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<string>>(SymbolEqualityComparer.Default);
+
+            public Analysis(Compilation compilation, AnalyzerConfigOptionsProvider provider)
+            {
+                _provider = provider;
+                _types = new WellKnownTypes(compilation);
+                AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+                _unity = UnityContext.From(compilation);
+                _project = ProjectKinds.Detect(compilation, provider.GlobalOptions, _unity);
+            }
+
+            public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+
+            public void Analyze(OperationAnalysisContext context, AuthorizationAttachment? attachment)
+            {
+                if (attachment == null || attachment.Scheme == null)
+                {
+                    return;
+                }
+
+                var sources = CredentialSources.Find(attachment.Credential, _types);
+                if (sources.Count == 0)
+                {
+                    return;
+                }
+
+                var tree = attachment.Operation.Syntax.SyntaxTree;
+                var fileOptions = _provider.GetOptions(tree);
+                var targets = Targets(attachment.Operation, context.ContainingSymbol);
+                CheckRealtimeKey(context, attachment, sources, targets, fileOptions);
+                CheckScheme(context, attachment, sources, targets);
+            }
+
+            private void CheckRealtimeKey(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, HashSet<InworldApi> targets, AnalyzerConfigOptions fileOptions)
+            {
+                var names = RealtimeKeyNames.From(fileOptions);
+                var realtime = sources.FirstOrDefault(s => s.Kind != CredentialSourceKind.Literal && names.IsRealtimeOnly(s.Name));
+                if (realtime.Name == null || targets.Contains(InworldApi.Realtime))
+                {
+                    return;
+                }
+
+                var refused = targets.Where(InworldEndpoints.RefusesRealtimeOnlyKey).OrderBy(a => a).ToList();
+                if (refused.Count == 0)
+                {
+                    return;
+                }
+
+                var options = InworldOptions.Read(fileOptions);
+                string? replacement = realtime.Kind == CredentialSourceKind.EnvironmentVariable
+                    ? options.ApiKeyVariable
+                    : realtime.Kind == CredentialSourceKind.ConfigurationKey ? WithoutRealtime(realtime.Name) : null;
+                var standard = replacement != null ? "'" + replacement + "'" : "the standard API key";
+
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.Replacement, replacement);
+                var additional = realtime.NameLocation != null && realtime.NameLocation.SourceTree == attachment.Operation.Syntax.SyntaxTree
+                    ? new[] { realtime.NameLocation }
+                    : Array.Empty<Location>();
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RealtimeKeyOnNonRealtimeApi, attachment.Operation.Syntax.GetLocation(), additional, properties,
+                    realtime.Describe(), string.Join("/", refused.Select(InworldEndpoints.DisplayName)), standard));
+            }
+
+            private void CheckScheme(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, HashSet<InworldApi> targets)
+            {
+                var isKey = sources.Any(IsApiKeySource);
+                var isToken = sources.Any(IsTokenSource);
+                var inworld = targets.Count > 0 || sources.Any(s => s.Kind != CredentialSourceKind.Literal && s.Name.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0) ||
+                              sources.Any(s => s.Kind == CredentialSourceKind.Literal && CredentialShape.FindApiKey(s.Name).IsMatch);
+                if (!inworld || isKey == isToken)
+                {
+                    return;
+                }
+
+                string kind, expected, correct;
+                if (attachment.IsScheme("Bearer") && isKey)
+                {
+                    kind = "Inworld API key";
+                    expected = "'Basic <key>' (only tokens go as Bearer)";
+                    correct = "Basic";
+                }
+                else if (attachment.IsScheme("Basic") && isToken)
+                {
+                    kind = "Inworld token";
+                    expected = "'Bearer <token>'";
+                    correct = "Bearer";
+                }
+                else
+                {
+                    return;
+                }
+
+                // Turning a key into Basic in client code would ship the key: no fix there (INW002 explains why).
+                var node = attachment.Operation.Syntax;
+                var client = ProjectKinds.ForFile(_project, _provider.GetOptions(node.SyntaxTree)).IsClient && !_unity.IsEditorOnly(node.SyntaxTree, node.SpanStart);
+                var fixAllowed = attachment.SchemeOperation != null && !(client && correct == "Basic");
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(PropertyNames.Replacement, correct)
+                    .Add(PropertyNames.FixAllowed, fixAllowed ? "true" : "false");
+                var additional = attachment.SchemeOperation != null ? new[] { attachment.SchemeOperation.Syntax.GetLocation() } : Array.Empty<Location>();
+                var source = sources.FirstOrDefault(s => isKey ? IsApiKeySource(s) : IsTokenSource(s));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.WrongAuthorizationScheme, node.GetLocation(), additional, properties,
+                    kind, source.Describe(), attachment.Scheme, expected));
+            }
+
+            private static bool IsApiKeySource(CredentialSource source)
+            {
+                if (source.Kind == CredentialSourceKind.Literal)
+                {
+                    return CredentialShape.FindApiKey(source.Name).IsMatch || CredentialShape.MatchRawKeyPair(source.Name).IsMatch;
+                }
+
+                var name = source.Name;
+                if (name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("jwt", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return false;
+                }
+
+                return CredentialNames.Classify(name) == CredentialNameKind.ApiKey ||
+                       name.IndexOf("apikey", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("api_key", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                       name.IndexOf("api-key", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("base64credentials", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                       name.IndexOf("BASE64_CREDENTIALS", StringComparison.OrdinalIgnoreCase) >= 0;
+            }
+
+            private static bool IsTokenSource(CredentialSource source)
+            {
+                if (source.Kind == CredentialSourceKind.Literal)
+                {
+                    return source.Name.StartsWith("eyJ", StringComparison.Ordinal);
+                }
+
+                return source.Name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 || source.Name.IndexOf("jwt", StringComparison.OrdinalIgnoreCase) >= 0;
+            }
+
+            /// <summary>"Inworld:RealtimeApiKey" → "Inworld:ApiKey", "INWORLD_REALTIME_API_KEY" → "INWORLD_API_KEY".</summary>
+            private static string? WithoutRealtime(string name)
+            {
+                var index = name.IndexOf("realtime", StringComparison.OrdinalIgnoreCase);
+                if (index < 0)
+                {
+                    return null;
+                }
+
+                var end = index + "realtime".Length;
+                if (end < name.Length && (name[end] == '_' || name[end] == '-' || name[end] == '.'))
+                {
+                    end++;
+                }
+                else if (index > 0 && (name[index - 1] == '_' || name[index - 1] == '-' || name[index - 1] == '.') && end == name.Length)
+                {
+                    index--;
+                }
+
+                var result = name.Substring(0, index) + name.Substring(end);
+                return result.Length == 0 || result.EndsWith(":", StringComparison.Ordinal) ? null : result;
+            }
+
+            /// <summary>
+            /// The Inworld APIs the request can address: URLs in the method (literals, consts, fields and properties
+            /// with constant values), relative paths against an Inworld base address, else URLs anywhere in the type.
+            /// </summary>
+            private HashSet<InworldApi> Targets(IOperation attachment, ISymbol? containingSymbol)
+            {
+                var methodStrings = new List<string>();
+                IOperation root = attachment;
+                while (root.Parent != null) root = root.Parent;
+                foreach (var node in root.DescendantsAndSelf())
+                {
+                    switch (node)
+                    {
+                        case ILiteralOperation literal when literal.ConstantValue.Value is string text:
+                            methodStrings.Add(text);
+                            break;
+                        case IFieldReferenceOperation field when StringValues.SymbolValue(field.Field, out _) is string fieldValue:
+                            methodStrings.Add(fieldValue);
+                            break;
+                        case IPropertyReferenceOperation property when property.Arguments.IsEmpty && StringValues.SymbolValue(property.Property, out _) is string propertyValue:
+                            methodStrings.Add(propertyValue);
+                            break;
+                    }
+                }
+
+                var type = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType;
+                var typeStrings = type != null ? _typeStrings.GetOrAdd(type, StringsOf) : ImmutableArray<string>.Empty;
+                var baseUrl = methodStrings.Concat(typeStrings).FirstOrDefault(s => InworldEndpoints.Classify(s) == InworldApi.OtherInworld);
+
+                var apis = Classify(methodStrings, baseUrl);
+                return apis.Count > 0 ? apis : Classify(typeStrings, baseUrl);
+            }
+
+            private static HashSet<InworldApi> Classify(IEnumerable<string> strings, string? baseUrl)
+            {
+                var apis = new HashSet<InworldApi>();
+                foreach (var text in strings)
+                {
+                    if (text.Length > 2048 || text.IndexOf(' ') >= 0)
+                    {
+                        continue;
+                    }
+
+                    var api = InworldEndpoints.Classify(text, text.IndexOf('/') >= 0 ? baseUrl : null);
+                    if (api != InworldApi.NotInworld && api != InworldApi.OtherInworld)
+                    {
+                        apis.Add(api);
+                    }
+                }
+
+                return apis;
+            }
+
+            /// <summary>Once per type: the string literals of its declaration (a BaseAddress or endpoint set elsewhere).</summary>
+            private static ImmutableArray<string> StringsOf(INamedTypeSymbol type)
+            {
+                var builder = ImmutableArray.CreateBuilder<string>();
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    foreach (var token in reference.GetSyntax().DescendantTokens())
+                    {
+                        if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                        {
+                            if (token.ValueText.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0 || token.ValueText.IndexOf('/') >= 0)
+                            {
+                                builder.Add(token.ValueText);
+                            }
+                        }
+                    }
+                }
+
+                return builder.ToImmutable();
+            }
+        }
+    }
+}
