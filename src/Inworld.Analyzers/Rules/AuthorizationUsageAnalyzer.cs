@@ -194,7 +194,7 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 var end = index + "realtime".Length;
-                if (end < name.Length && (name[end] == '_' || name[end] == '-' || name[end] == '.'))
+                if (end < name.Length && (name[end] == '_' || name[end] == '-' || name[end] == '.' || name[end] == ':'))
                 {
                     end++;
                 }

@@ -49,7 +49,11 @@ namespace Inworld.Analyzers.Tests.Package
         public void Ci_signals_promote_INW_rules_and_keep_the_project_own_list(string variable, string value)
         {
             var output = WarningsAsErrors(new Dictionary<string, string> { [variable] = value });
-            Assert.Contains("INW001", output);
+            foreach (var rule in new[] { "INW001", "INW002", "INW003", "INW004", "INW005" })
+            {
+                Assert.Contains(rule, output);
+            }
+
             Assert.Contains("CS0168", output);
         }
 
