@@ -90,13 +90,24 @@ namespace Inworld.Analyzers.CodeFixes
             }
         }
 
+        /// <summary>Replaces the wrong scheme word ("Bearer" for "Basic" and back), wherever the header text has it ("Authorization: Bearer ").</summary>
         private static string? ReplaceFirstWord(string text, string word)
         {
-            var start = 0;
-            while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
-            var end = start;
-            while (end < text.Length && !char.IsWhiteSpace(text[end])) end++;
-            return end == start ? null : text.Substring(0, start) + word + text.Substring(end);
+            var wrong = word.Equals("Basic", StringComparison.OrdinalIgnoreCase) ? "Bearer" : "Basic";
+            var index = 0;
+            while ((index = text.IndexOf(wrong, index, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                var before = index == 0 || char.IsWhiteSpace(text[index - 1]) || text[index - 1] == ':';
+                var after = index + wrong.Length == text.Length || char.IsWhiteSpace(text[index + wrong.Length]);
+                if (before && after)
+                {
+                    return text.Substring(0, index) + word + text.Substring(index + wrong.Length);
+                }
+
+                index += wrong.Length;
+            }
+
+            return null;
         }
 
         private static Task<Document> Replace(Document document, SyntaxNode root, SyntaxNode target, SyntaxNode replacement)

@@ -174,7 +174,12 @@ namespace Inworld.Analyzers.Core
         private static IOperation LeftmostOperand(IBinaryOperation binary)
         {
             var left = Unwrap(binary.LeftOperand)!;
-            return left is IBinaryOperation inner && inner.OperatorKind == BinaryOperatorKind.Add ? LeftmostOperand(inner) : left;
+            while (left is IBinaryOperation inner && inner.OperatorKind == BinaryOperatorKind.Add)
+            {
+                left = Unwrap(inner.LeftOperand)!;
+            }
+
+            return left;
         }
 
         private static string? FirstWord(string text)
@@ -189,6 +194,13 @@ namespace Inworld.Analyzers.Core
         public static string? LeadingConstant(IOperation? operation)
         {
             operation = Unwrap(operation);
+
+            // Down the left spine of "a" + b + c ... without recursion: long chains must not exhaust the stack.
+            while (operation is IBinaryOperation chain && chain.OperatorKind == BinaryOperatorKind.Add && ValueProvenance.ConstantString(chain) == null)
+            {
+                operation = Unwrap(chain.LeftOperand);
+            }
+
             if (operation == null)
             {
                 return null;
@@ -201,8 +213,6 @@ namespace Inworld.Analyzers.Core
 
             switch (operation)
             {
-                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
-                    return LeadingConstant(binary.LeftOperand);
                 case IInterpolatedStringOperation interpolated when interpolated.Parts.Length > 0:
                     return interpolated.Parts[0] is IInterpolatedStringTextOperation leading ? ValueProvenance.ConstantString(leading.Text) : null;
                 case IInvocationOperation invocation when StringValues.IsStringConcatOrFormat(invocation.TargetMethod) && invocation.Arguments.Length > 0:

@@ -70,12 +70,15 @@ namespace Inworld.Analyzers.Core
         public static string? TryEvaluate(IOperation operation, List<IOperation> parts)
         {
             var builder = new StringBuilder();
-            return Append(operation, builder, parts) ? builder.ToString() : null;
+            return Append(operation, builder, parts, 0) ? builder.ToString() : null;
         }
 
-        private static bool Append(IOperation operation, StringBuilder builder, List<IOperation> parts)
+        /// <summary>Deeper nesting than this ("a" + "b" + ... thousands of times) is not evaluated: no deep recursion.</summary>
+        private const int MaxDepth = 64;
+
+        private static bool Append(IOperation operation, StringBuilder builder, List<IOperation> parts, int depth)
         {
-            if (parts.Count > MaxParts || builder.Length > MaxLength)
+            if (parts.Count > MaxParts || builder.Length > MaxLength || depth > MaxDepth)
             {
                 return false;
             }
@@ -83,7 +86,7 @@ namespace Inworld.Analyzers.Core
             switch (operation)
             {
                 case IConversionOperation conversion when conversion.Operand.Type?.SpecialType == SpecialType.System_String:
-                    return Append(conversion.Operand, builder, parts);
+                    return Append(conversion.Operand, builder, parts, depth + 1);
                 case ILiteralOperation literal:
                     {
                         if (!(literal.ConstantValue.HasValue && literal.ConstantValue.Value is string text))
@@ -97,17 +100,17 @@ namespace Inworld.Analyzers.Core
                     }
 
                 case IBinaryOperation binary when IsStringAssembly(binary):
-                    return Append(binary.LeftOperand, builder, parts) && Append(binary.RightOperand, builder, parts);
+                    return Append(binary.LeftOperand, builder, parts, depth + 1) && Append(binary.RightOperand, builder, parts, depth + 1);
                 case IInterpolatedStringOperation interpolated:
                     foreach (var part in interpolated.Parts)
                     {
                         switch (part)
                         {
                             case IInterpolatedStringTextOperation text:
-                                if (!Append(text.Text, builder, parts)) return false;
+                                if (!Append(text.Text, builder, parts, depth + 1)) return false;
                                 break;
                             case IInterpolationOperation interpolation when interpolation.Alignment == null && interpolation.FormatString == null:
-                                if (!Append(interpolation.Expression, builder, parts)) return false;
+                                if (!Append(interpolation.Expression, builder, parts, depth + 1)) return false;
                                 break;
                             default:
                                 return false;
@@ -117,8 +120,8 @@ namespace Inworld.Analyzers.Core
                     return true;
                 case IInvocationOperation invocation when IsStringConcatOrFormat(invocation.TargetMethod):
                     return invocation.TargetMethod.Name == "Concat"
-                        ? AppendConcat(invocation, builder, parts)
-                        : AppendFormat(invocation, builder, parts);
+                        ? AppendConcat(invocation, builder, parts, depth + 1)
+                        : AppendFormat(invocation, builder, parts, depth + 1);
                 case IFieldReferenceOperation _:
                 case ILocalReferenceOperation _:
                 case IPropertyReferenceOperation _:
@@ -146,7 +149,7 @@ namespace Inworld.Analyzers.Core
             }
         }
 
-        private static bool AppendConcat(IInvocationOperation invocation, StringBuilder builder, List<IOperation> parts)
+        private static bool AppendConcat(IInvocationOperation invocation, StringBuilder builder, List<IOperation> parts, int depth)
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -154,10 +157,10 @@ namespace Inworld.Analyzers.Core
                 {
                     foreach (var element in initializer.ElementValues)
                     {
-                        if (!Append(element, builder, parts)) return false;
+                        if (!Append(element, builder, parts, depth + 1)) return false;
                     }
                 }
-                else if (!Append(argument.Value, builder, parts))
+                else if (!Append(argument.Value, builder, parts, depth + 1))
                 {
                     return false;
                 }
@@ -166,7 +169,7 @@ namespace Inworld.Analyzers.Core
             return true;
         }
 
-        private static bool AppendFormat(IInvocationOperation invocation, StringBuilder builder, List<IOperation> parts)
+        private static bool AppendFormat(IInvocationOperation invocation, StringBuilder builder, List<IOperation> parts, int depth)
         {
             var values = new List<string>();
             string? format = null;
@@ -174,14 +177,14 @@ namespace Inworld.Analyzers.Core
             {
                 if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && argument.Parameter.Name == "format")
                 {
-                    format = ValueOf(argument.Value, parts);
+                    format = ValueOf(argument.Value, parts, depth);
                     if (format == null) return false;
                 }
                 else if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
                 {
                     foreach (var element in initializer.ElementValues)
                     {
-                        var value = ValueOf(element, parts);
+                        var value = ValueOf(element, parts, depth);
                         if (value == null) return false;
                         values.Add(value);
                     }
@@ -192,7 +195,7 @@ namespace Inworld.Analyzers.Core
                 }
                 else
                 {
-                    var value = ValueOf(argument.Value, parts);
+                    var value = ValueOf(argument.Value, parts, depth);
                     if (value == null) return false;
                     values.Add(value);
                 }
@@ -214,10 +217,10 @@ namespace Inworld.Analyzers.Core
             }
         }
 
-        private static string? ValueOf(IOperation operation, List<IOperation> parts)
+        private static string? ValueOf(IOperation operation, List<IOperation> parts, int depth)
         {
             var builder = new StringBuilder();
-            return Append(operation, builder, parts) ? builder.ToString() : null;
+            return Append(operation, builder, parts, depth + 1) ? builder.ToString() : null;
         }
 
         /// <summary>

@@ -85,7 +85,18 @@ namespace Inworld.Analyzers.Rules
             private void CheckRealtimeKey(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, HashSet<InworldApi> targets, AnalyzerConfigOptions fileOptions)
             {
                 var names = RealtimeKeyNames.From(fileOptions);
-                var realtime = sources.FirstOrDefault(s => s.Kind != CredentialSourceKind.Literal && names.IsRealtimeOnly(s.Name));
+                // Where the value's origin is known (an env var or configuration key), its name decides; the
+                // locals and fields it passes through are only labels. Otherwise the symbols' names are all there is.
+                var options = InworldOptions.Read(fileOptions);
+                var origins = sources.Where(s => s.Kind == CredentialSourceKind.EnvironmentVariable || s.Kind == CredentialSourceKind.ConfigurationKey).ToList();
+                var realtime = origins.FirstOrDefault(s => names.IsRealtimeOnly(s.Name));
+                var standardOrigin = origins.Any(s => !names.IsRealtimeOnly(s.Name) &&
+                    (s.Name.Equals(options.ApiKeyVariable, StringComparison.OrdinalIgnoreCase) || CredentialNames.Classify(s.Name) == CredentialNameKind.ApiKey));
+                if (realtime.Name == null && !standardOrigin)
+                {
+                    realtime = sources.FirstOrDefault(s => s.Kind == CredentialSourceKind.Symbol && names.IsRealtimeOnly(s.Name));
+                }
+
                 if (realtime.Name == null || targets.Contains(InworldApi.Realtime))
                 {
                     return;
@@ -97,7 +108,6 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                var options = InworldOptions.Read(fileOptions);
                 string? replacement = realtime.Kind == CredentialSourceKind.EnvironmentVariable
                     ? options.ApiKeyVariable
                     : realtime.Kind == CredentialSourceKind.ConfigurationKey ? WithoutRealtime(realtime.Name) : null;

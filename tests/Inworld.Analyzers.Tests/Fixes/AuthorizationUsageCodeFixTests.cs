@@ -70,6 +70,20 @@ namespace Inworld.Analyzers.Tests.Fixes
                 RuleIds.WrongAuthorizationScheme, diagnostics: 2).RunAsync();
 
         [Fact]
+        public Task Header_line_scheme_is_rewritten_in_place()
+            => Test(
+                Usings + "using System.Net;\n\nclass Tts\n{\n    void Speak(WebHeaderCollection h, string accessToken)\n    {\n        {|#0:h.Add(\"Authorization: Basic \" + accessToken)|};\n        var url = \"https://api.inworld.ai/tts/v1/voice\";\n    }\n}\n",
+                Usings + "using System.Net;\n\nclass Tts\n{\n    void Speak(WebHeaderCollection h, string accessToken)\n    {\n        h.Add(\"Authorization: Bearer \" + accessToken);\n        var url = \"https://api.inworld.ai/tts/v1/voice\";\n    }\n}\n",
+                RuleIds.WrongAuthorizationScheme).RunAsync();
+
+        [Fact]
+        public Task Realtime_named_local_still_gets_the_env_var_fix()
+            => Test(
+                Usings + "class Tts\n{\n    async Task Speak(HttpClient c)\n    {\n        var realtimeKey = Environment.GetEnvironmentVariable(\"INWORLD_REALTIME_API_KEY\");\n        c.DefaultRequestHeaders.Authorization = {|#0:new AuthenticationHeaderValue(\"Basic\", realtimeKey)|};\n        await c.PostAsync(\"https://api.inworld.ai/tts/v1/voice\", null);\n    }\n}\n",
+                Usings + "class Tts\n{\n    async Task Speak(HttpClient c)\n    {\n        var realtimeKey = Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\");\n        c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Basic\", realtimeKey);\n        await c.PostAsync(\"https://api.inworld.ai/tts/v1/voice\", null);\n    }\n}\n",
+                RuleIds.RealtimeKeyOnNonRealtimeApi).RunAsync();
+
+        [Fact]
         public Task Key_as_Bearer_in_client_code_gets_no_fix_to_Basic()
         {
             var source = Usings + "class Tts\n{\n    async Task Speak(HttpClient c)\n    {\n        c.DefaultRequestHeaders.Authorization = {|#0:new AuthenticationHeaderValue(\"Bearer\", Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\"))|};\n        await c.PostAsync(\"https://api.inworld.ai/tts/v1/voice\", null);\n    }\n}\n";
