@@ -42,6 +42,17 @@ namespace Inworld.Analyzers.Benchmarks
         [Benchmark]
         public Task<ImmutableArray<Diagnostic>> HardcodedCredential() => Run(new HardcodedCredentialAnalyzer());
 
+        /// <summary>Every INW analyzer the package ships, together, as a build runs them.</summary>
+        [Benchmark]
+        public Task<ImmutableArray<Diagnostic>> AllInworldAnalyzers()
+            => _compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(
+                new HardcodedCredentialAnalyzer(), new BasicAuthInClientAnalyzer(), new AuthorizationUsageAnalyzer(),
+                new ShippedFileCredentialAnalyzer(), new InvalidOptionAnalyzer())).GetAnalyzerDiagnosticsAsync();
+
+        /// <summary>The compiler's own binding of the corpus (declaration and method-body diagnostics), on fresh caches.</summary>
+        [Benchmark]
+        public ImmutableArray<Diagnostic> Bind() => _compilation.Clone().GetDiagnostics();
+
         private Task<ImmutableArray<Diagnostic>> Run(DiagnosticAnalyzer analyzer)
             => _compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
     }

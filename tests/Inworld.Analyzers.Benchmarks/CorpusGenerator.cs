@@ -19,7 +19,7 @@ namespace Inworld.Analyzers.Benchmarks
             for (var f = 0; f < files; f++)
             {
                 var builder = new StringBuilder();
-                builder.AppendLine("using System;\nusing System.Collections.Generic;\nusing System.Text;\n");
+                builder.AppendLine("using System;\nusing System.Collections.Generic;\nusing System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Text;\nusing System.Threading.Tasks;\n");
                 builder.Append("namespace Game.Module").Append(f).AppendLine("\n{");
                 for (var c = 0; c < classesPerFile; c++)
                 {
@@ -59,6 +59,15 @@ namespace Inworld.Analyzers.Benchmarks
             b.AppendLine("            }");
             b.AppendLine("        }");
             b.AppendLine("        public string Token(string user) => user.Length > 3 ? \"token-for-\" + user : Environment.GetEnvironmentVariable(\"APP_TOKEN\") ?? \"\";");
+            b.AppendLine("        public async Task<string> Fetch(HttpClient client, string token, int id)");
+            b.AppendLine("        {");
+            b.Append("            using var request = new HttpRequestMessage(HttpMethod.Get, \"https://api.example.com/items/\" + id + \"?v=").Append(index).AppendLine("\");");
+            b.AppendLine("            request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", token);");
+            b.Append("            request.Headers.Add(\"X-Trace\", \"trace-").Append(Guid.NewGuid().ToString("N")).AppendLine("\");");
+            b.AppendLine("            request.Headers.TryAddWithoutValidation(\"Authorization\", \"Basic \" + Convert.ToBase64String(Encoding.UTF8.GetBytes(\"user:\" + id)));");
+            b.AppendLine("            var response = await client.SendAsync(request);");
+            b.AppendLine("            return await response.Content.ReadAsStringAsync() + Icon.Length;");
+            b.AppendLine("        }");
             b.AppendLine("    }");
         }
 

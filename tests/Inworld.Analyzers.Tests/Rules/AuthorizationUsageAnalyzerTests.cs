@@ -81,6 +81,11 @@ namespace Inworld.Analyzers.Tests.Rules
             => Test("class Stream { async Task Open(ClientWebSocket ws) {\n {|#0:ws.Options.SetRequestHeader(\"Authorization\", \"Basic \" + Environment.GetEnvironmentVariable(\"INWORLD_REALTIME_API_KEY\"))|};\n await ws.ConnectAsync(new Uri(\"wss://api.inworld.ai/tts/v1/voice:streamBidirectional\"), default); } }",
                 null, Realtime(EnvRealtime, "TTS", "'INWORLD_API_KEY'")).RunAsync();
 
+        [Fact]
+        public Task STT_streaming_socket_is_not_realtime()
+            => Test("class Stream { async Task Open(ClientWebSocket ws, string realtimeApiKey) {\n {|#0:ws.Options.SetRequestHeader(\"Authorization\", $\"Basic {realtimeApiKey}\")|};\n await ws.ConnectAsync(new Uri(\"wss://api.inworld.ai/stt/v1/transcribe:streamBidirectional\"), default); } }",
+                null, Realtime("'realtimeApiKey'", "STT", "the standard API key")).RunAsync();
+
         [Theory]
         // A Realtime-only key on the Realtime session socket and WebRTC calls: correct.
         [InlineData("class S { async Task Open(ClientWebSocket ws) {\n ws.Options.SetRequestHeader(\"Authorization\", \"Basic \" + Environment.GetEnvironmentVariable(\"INWORLD_REALTIME_API_KEY\"));\n await ws.ConnectAsync(new Uri(\"wss://api.inworld.ai/api/v1/realtime/session?key=s1&protocol=realtime\"), default); } }")]
