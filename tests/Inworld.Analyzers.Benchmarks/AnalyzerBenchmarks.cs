@@ -42,6 +42,12 @@ namespace Inworld.Analyzers.Benchmarks
         [Benchmark]
         public Task<ImmutableArray<Diagnostic>> HardcodedCredential() => Run(new HardcodedCredentialAnalyzer());
 
+        [Benchmark]
+        public Task<ImmutableArray<Diagnostic>> BasicAuthInClient() => Run(new BasicAuthInClientAnalyzer());
+
+        [Benchmark]
+        public Task<ImmutableArray<Diagnostic>> AuthorizationUsage() => Run(new AuthorizationUsageAnalyzer());
+
         /// <summary>Every INW analyzer the package ships, together, as a build runs them.</summary>
         [Benchmark]
         public Task<ImmutableArray<Diagnostic>> AllInworldAnalyzers()
