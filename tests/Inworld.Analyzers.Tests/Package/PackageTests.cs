@@ -116,6 +116,7 @@ namespace Inworld.Analyzers.Tests.Package
             AssertNoSecret(sarifText, credentials);
             using var sarif = JsonDocument.Parse(sarifText);
             Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+            Assert.Empty(SarifSchema.Validate(sarifText));
             var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
             var inw001 = results.Where(r => r.GetProperty("ruleId").GetString() == "INW001").ToList();
             Assert.Single(inw001);

@@ -40,6 +40,14 @@ namespace Inworld.Analyzers.Tests.Package
         }
 
         [Fact]
+        public void Blazor_sample_uses_exactly_the_provider_the_INW002_fix_adds()
+        {
+            // The sample shows what the fix writes; this keeps the two from drifting apart.
+            var sample = File.ReadAllText(Path.Combine(DotnetCli.RepositoryRoot(), "samples", "BlazorClient", "InworldTokenProvider.cs")).Replace("\r\n", "\n");
+            Assert.Equal(Inworld.Analyzers.CodeFixes.TokenProviderTemplate.Source(Inworld.Analyzers.CodeFixes.TokenProviderTemplate.DefaultEndpoint, "\n"), sample);
+        }
+
+        [Fact]
         public void Unity_sample_is_flagged_by_inworld_scan_in_scripts_and_assets_but_not_Editor_code()
         {
             var repository = DotnetCli.RepositoryRoot();

@@ -117,6 +117,7 @@ namespace Inworld.Analyzers.Tests.Scan
             Assert.True(result.ExitCode == 1, result.ToString());
             var text = File.ReadAllText(sarifPath);
             AssertNoSecrets(text);
+            Assert.Empty(SarifSchema.Validate(text));
 
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
@@ -152,6 +153,7 @@ namespace Inworld.Analyzers.Tests.Scan
             // SARIF on standard output too, with nothing else mixed in.
             var toStdout = DotnetCli.Run(_fixtures.UnityClean, new[] { ToolPath(), "--quiet", "--format", "sarif", "." });
             Assert.True(toStdout.ExitCode == 0, toStdout.ToString());
+            Assert.Empty(SarifSchema.Validate(toStdout.Output));
             using var clean = JsonDocument.Parse(toStdout.Output);
             Assert.Empty(clean.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
         }
