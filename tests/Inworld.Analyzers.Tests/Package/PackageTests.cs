@@ -203,6 +203,105 @@ namespace Inworld.Analyzers.Tests.Package
             AssertNoSecret(stdout + stderr, FakeCredentials.Other);
         }
 
+        /// <summary>
+        /// Editor end to end: csharp-ls (a local dotnet tool, .config/dotnet-tools.json) opens a consumer project
+        /// restored from the packed package and reports INW001 for the leaking file over LSP.
+        /// </summary>
+        [Fact]
+        public void Language_server_publishes_INW001_for_the_leaking_file()
+        {
+            var repository = DotnetCli.RepositoryRoot();
+            var restoreTools = DotnetCli.Run(repository, new[] { "tool", "restore" });
+            Assert.True(restoreTools.ExitCode == 0, restoreTools.ToString());
+
+            var consumer = CreateConsumer("Editor", "const string Key = \"" + FakeCredentials.Other.ApiKey + "\";\nSystem.Console.WriteLine(Key.Length);\n");
+            var restore = DotnetCli.Run(consumer, new[] { "restore" });
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            var file = Path.Combine(consumer, "Program.cs");
+            var fileUri = new System.Uri(file).AbsoluteUri;
+
+            using var server = new LanguageServerClient(repository, "dotnet", "tool", "run", "csharp-ls");
+            var initialize = server.Request("initialize", new System.Text.Json.Nodes.JsonObject
+            {
+                ["processId"] = System.Environment.ProcessId,
+                ["rootUri"] = new System.Uri(consumer).AbsoluteUri,
+                ["capabilities"] = System.Text.Json.Nodes.JsonNode.Parse("{\"workspace\":{\"configuration\":true},\"textDocument\":{\"publishDiagnostics\":{},\"diagnostic\":{}}}"),
+                ["workspaceFolders"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["uri"] = new System.Uri(consumer).AbsoluteUri, ["name"] = "Editor" }),
+            });
+
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var lastPull = System.TimeSpan.Zero;
+            var opened = false;
+            var seen = new List<string>();
+            while (watch.Elapsed < System.TimeSpan.FromSeconds(150))
+            {
+                var message = server.Read();
+                Assert.True(message != null, "csharp-ls exited; messages so far: " + string.Join(", ", seen));
+                var method = message!["method"]?.GetValue<string>();
+                var id = message["id"];
+                if (method == null && id != null && id.GetValue<int>() == initialize)
+                {
+                    server.Notify("initialized", new System.Text.Json.Nodes.JsonObject());
+                    server.Notify("workspace/didChangeConfiguration", System.Text.Json.Nodes.JsonNode.Parse("{\"settings\":{\"csharp\":{\"analyzersEnabled\":true}}}"));
+                    server.Notify("textDocument/didOpen", new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["textDocument"] = new System.Text.Json.Nodes.JsonObject { ["uri"] = fileUri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = File.ReadAllText(file) },
+                    });
+                    opened = true;
+                }
+                else if (method == "workspace/configuration" && id != null)
+                {
+                    var items = message["params"]!["items"]!.AsArray();
+                    var results = new System.Text.Json.Nodes.JsonArray();
+                    foreach (var _ in items)
+                    {
+                        results.Add(System.Text.Json.Nodes.JsonNode.Parse("{\"analyzersEnabled\":true}"));
+                    }
+
+                    server.Respond(id, results);
+                }
+                else if (method != null && id != null)
+                {
+                    server.Respond(id, null);
+                }
+                else if (method == "textDocument/publishDiagnostics" && Codes(message["params"]!["diagnostics"]).Contains("INW001"))
+                {
+                    return;
+                }
+                else if (method == null && message["result"] is System.Text.Json.Nodes.JsonObject report && report["items"] != null)
+                {
+                    var codes = Codes(report["items"]);
+                    seen.Add("pull:" + string.Join("/", codes));
+                    if (codes.Contains("INW001"))
+                    {
+                        return;
+                    }
+                }
+
+                if (opened && watch.Elapsed - lastPull > System.TimeSpan.FromSeconds(2))
+                {
+                    lastPull = watch.Elapsed;
+                    server.Request("textDocument/diagnostic", new System.Text.Json.Nodes.JsonObject { ["textDocument"] = new System.Text.Json.Nodes.JsonObject { ["uri"] = fileUri } });
+                }
+            }
+
+            Assert.Fail("no INW001 over LSP within 150 s; seen: " + string.Join(", ", seen));
+        }
+
+        private static List<string> Codes(System.Text.Json.Nodes.JsonNode? diagnostics)
+        {
+            var codes = new List<string>();
+            foreach (var diagnostic in diagnostics?.AsArray() ?? new System.Text.Json.Nodes.JsonArray())
+            {
+                if (diagnostic?["code"] is System.Text.Json.Nodes.JsonValue code)
+                {
+                    codes.Add(code.ToString());
+                }
+            }
+
+            return codes;
+        }
+
         private string CreateConsumer(string name, string program)
         {
             var directory = Path.Combine(_package.Root, name);
