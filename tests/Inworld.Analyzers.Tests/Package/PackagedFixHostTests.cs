@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading;
+using System.Threading.Tasks;
+using Inworld.Analyzers.Tests.Helpers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.MSBuild;
+using Xunit;
+
+namespace Inworld.Analyzers.Tests.Package
+{
+    /// <summary>
+    /// The code fixes as Visual Studio hosts them: the consumer project is loaded with MSBuildWorkspace, the
+    /// analyzers come from the project's package reference, the code-fix providers from the packed
+    /// Inworld.Analyzers.CodeFixes.dll (loaded in a context of its own), and every INW fix must leave code
+    /// that compiles with the diagnostic gone.
+    /// </summary>
+    [Trait("Category", "Package")]
+    public sealed class PackagedFixHostTests : IClassFixture<PackageFixture>
+    {
+        private static readonly object LocatorGate = new object();
+        private readonly PackageFixture _package;
+
+        public PackagedFixHostTests(PackageFixture package) => _package = package;
+
+        private sealed class PackageContext : AssemblyLoadContext
+        {
+            private readonly string _directory;
+
+            public PackageContext(string directory) : base(isCollectible: false) => _directory = directory;
+
+            // Inworld assemblies from the package; Roslyn itself from the host, as an IDE does.
+            protected override Assembly? Load(AssemblyName name)
+            {
+                var path = Path.Combine(_directory, name.Name + ".dll");
+                return name.Name!.StartsWith("Inworld.", StringComparison.Ordinal) && File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+            }
+        }
+
+        [Fact]
+        public async Task Packed_fixes_applied_through_MSBuildWorkspace_compile_and_remove_the_diagnostic()
+        {
+            Assert.True(_package.PackResult.ExitCode == 0, _package.PackResult.ToString());
+            lock (LocatorGate)
+            {
+                if (!Microsoft.Build.Locator.MSBuildLocator.IsRegistered)
+                {
+                    Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
+                }
+            }
+
+            // The consumer: a server console app with a hard-coded key (INW001, env-var fix).
+            var directory = Path.Combine(_package.Root, "FixHost");
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, "nuget.config"), "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /><add key=\"local\" value=\"" + _package.Feed + "\" /></packageSources></configuration>\n");
+            File.WriteAllText(Path.Combine(directory, "FixHost.csproj"),
+                "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><RestorePackagesPath>" + Path.Combine(_package.Root, "packages") + "</RestorePackagesPath></PropertyGroup>" +
+                "<ItemGroup><PackageReference Include=\"Inworld.Analyzers\" Version=\"" + _package.Version + "\" /></ItemGroup></Project>\n");
+            File.WriteAllText(Path.Combine(directory, "Program.cs"), "const string Key = \"" + FakeCredentials.Other.ApiKey + "\";\nSystem.Console.WriteLine(Key.Length);\n");
+            var restore = DotnetCli.Run(directory, new[] { "restore" });
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+
+            // The packed code-fix assembly, extracted and loaded apart from this test's own copy.
+            var extracted = Path.Combine(_package.Root, "extracted");
+            if (!Directory.Exists(extracted))
+            {
+                ZipFile.ExtractToDirectory(_package.PackagePath!, extracted);
+            }
+
+            var context = new PackageContext(Path.Combine(extracted, "analyzers", "dotnet", "cs"));
+            var fixes = context.LoadFromAssemblyPath(Path.Combine(extracted, "analyzers", "dotnet", "cs", "Inworld.Analyzers.CodeFixes.dll"));
+            var providers = fixes.GetTypes().Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
+                .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!).ToList();
+            Assert.Equal(3, providers.Count);
+
+            using var workspace = MSBuildWorkspace.Create();
+            var project = await workspace.OpenProjectAsync(Path.Combine(directory, "FixHost.csproj"));
+            // The project's package reference brings the analyzers; run the packed copies themselves (the
+            // in-process workspace would hand back this test's already loaded assembly of the same name).
+            Assert.Contains(project.AnalyzerReferences, r => (r.FullPath ?? string.Empty).EndsWith(Path.Combine("analyzers", "dotnet", "cs", "Inworld.Analyzers.dll"), StringComparison.Ordinal));
+            var packedAnalyzers = context.LoadFromAssemblyPath(Path.Combine(extracted, "analyzers", "dotnet", "cs", "Inworld.Analyzers.dll"));
+            Assert.NotSame(typeof(Inworld.Analyzers.RuleIds).Assembly, packedAnalyzers);
+            var analyzers = packedAnalyzers.GetTypes()
+                .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
+            Assert.Equal(5, analyzers.Length);
+
+            var diagnostics = await Diagnose(project, analyzers);
+            var finding = Assert.Single(diagnostics, d => d.Id == "INW001");
+            var document = project.Documents.Single(d => d.Name == "Program.cs");
+            var actions = new List<CodeAction>();
+            foreach (var provider in providers.Where(p => p.FixableDiagnosticIds.Contains(finding.Id)))
+            {
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, finding, (a, _) => actions.Add(a), CancellationToken.None));
+            }
+
+            var action = Assert.Single(actions);
+            var changed = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+            var fixedProject = changed.GetProject(project.Id)!;
+            var compilation = (await fixedProject.GetCompilationAsync())!;
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            Assert.DoesNotContain(await Diagnose(fixedProject, analyzers), d => d.Id.StartsWith("INW", StringComparison.Ordinal));
+            var text = (await fixedProject.Documents.Single(d => d.Name == "Program.cs").GetTextAsync()).ToString();
+            Assert.Contains("Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\")", text);
+        }
+
+        private static async Task<ImmutableArray<Diagnostic>> Diagnose(Project project, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var compilation = (await project.GetCompilationAsync())!;
+            return await compilation.WithAnalyzers(analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
+        }
+    }
+}
