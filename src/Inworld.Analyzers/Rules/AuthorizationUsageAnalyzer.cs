@@ -1,12 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Inworld.Analyzers.Core;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -49,7 +46,7 @@ namespace Inworld.Analyzers.Rules
             private readonly WellKnownTypes _types;
             private readonly UnityContext _unity;
             private readonly ProjectKindDecision _project;
-            private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<string>> _typeStrings = new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<string>>(SymbolEqualityComparer.Default);
+            private readonly RequestStrings _requestStrings = new RequestStrings();
 
             public Analysis(Compilation compilation, AnalyzerConfigOptionsProvider provider)
             {
@@ -223,27 +220,8 @@ namespace Inworld.Analyzers.Rules
             /// </summary>
             private HashSet<InworldApi> Targets(IOperation attachment, ISymbol? containingSymbol)
             {
-                var methodStrings = new List<string>();
-                IOperation root = attachment;
-                while (root.Parent != null) root = root.Parent;
-                foreach (var node in root.DescendantsAndSelf())
-                {
-                    switch (node)
-                    {
-                        case ILiteralOperation literal when literal.ConstantValue.Value is string text:
-                            methodStrings.Add(text);
-                            break;
-                        case IFieldReferenceOperation field when StringValues.SymbolValue(field.Field, out _) is string fieldValue:
-                            methodStrings.Add(fieldValue);
-                            break;
-                        case IPropertyReferenceOperation property when property.Arguments.IsEmpty && StringValues.SymbolValue(property.Property, out _) is string propertyValue:
-                            methodStrings.Add(propertyValue);
-                            break;
-                    }
-                }
-
-                var type = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType;
-                var typeStrings = type != null ? _typeStrings.GetOrAdd(type, StringsOf) : ImmutableArray<string>.Empty;
+                var methodStrings = RequestStrings.InMethod(attachment);
+                var typeStrings = _requestStrings.InType(containingSymbol);
                 var baseUrl = methodStrings.Concat(typeStrings).FirstOrDefault(s => InworldEndpoints.Classify(s) == InworldApi.OtherInworld);
 
                 var apis = Classify(methodStrings, baseUrl);
@@ -268,27 +246,6 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 return apis;
-            }
-
-            /// <summary>Once per type: the string literals of its declaration (a BaseAddress or endpoint set elsewhere).</summary>
-            private static ImmutableArray<string> StringsOf(INamedTypeSymbol type)
-            {
-                var builder = ImmutableArray.CreateBuilder<string>();
-                foreach (var reference in type.DeclaringSyntaxReferences)
-                {
-                    foreach (var token in reference.GetSyntax().DescendantTokens())
-                    {
-                        if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
-                        {
-                            if (token.ValueText.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0 || token.ValueText.IndexOf('/') >= 0)
-                            {
-                                builder.Add(token.ValueText);
-                            }
-                        }
-                    }
-                }
-
-                return builder.ToImmutable();
             }
         }
     }

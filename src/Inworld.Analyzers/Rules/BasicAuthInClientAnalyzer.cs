@@ -1,9 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Inworld.Analyzers.Core;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,7 +16,7 @@ namespace Inworld.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class BasicAuthInClientAnalyzer : DiagnosticAnalyzer
     {
-                private const string SignatureScheme = "IW1-HMAC-SHA256";
+        private const string SignatureScheme = "IW1-HMAC-SHA256";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BasicAuthInClient);
 
@@ -69,7 +68,7 @@ namespace Inworld.Analyzers.Rules
             private readonly ProjectKindDecision _project;
             private readonly INamedTypeSymbol? _authenticationHeaderValue;
             private readonly WellKnownTypes _types;
-            private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _typeMentionsInworld = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly RequestStrings _requestStrings = new RequestStrings();
 
             public Analysis(Compilation compilation, AnalyzerConfigOptionsProvider provider, UnityContext unity, ProjectKindDecision project)
             {
@@ -117,18 +116,18 @@ namespace Inworld.Analyzers.Rules
             {
                 var literal = (ILiteralOperation)context.Operation;
                 if (literal.ConstantValue.Value is string text && text.IndexOf(SignatureScheme, StringComparison.Ordinal) >= 0 &&
-                    IsClientCode(literal.Syntax))
+                    ClientDecision(literal.Syntax) is ProjectKindDecision client)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.BasicAuthInClient, literal.Syntax.GetLocation(),
                         ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, "Signature"),
-                        "IW1-HMAC-SHA256 request signing (it needs the Inworld secret)", ReasonFor(literal.Syntax)));
+                        "IW1-HMAC-SHA256 request signing (it needs the Inworld secret)", client.Reason));
                 }
             }
 
             private void Report(OperationAnalysisContext context, IOperation attachment, IOperation credential, string what, string shape)
             {
-                if (!IsClientCode(attachment.Syntax))
+                if (!(ClientDecision(attachment.Syntax) is ProjectKindDecision client))
                 {
                     return;
                 }
@@ -142,16 +141,15 @@ namespace Inworld.Analyzers.Rules
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.BasicAuthInClient, attachment.Syntax.GetLocation(),
                     ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, shape),
-                    "Basic authentication via " + what, ReasonFor(attachment.Syntax)));
+                    "Basic authentication via " + what, client.Reason));
             }
 
-            private bool IsClientCode(SyntaxNode node)
+            /// <summary>The client decision for code at this node, or null for server or Unity Editor-only code.</summary>
+            private ProjectKindDecision? ClientDecision(SyntaxNode node)
             {
                 var decision = ProjectKinds.ForFile(_project, _provider.GetOptions(node.SyntaxTree));
-                return decision.IsClient && !_unity.IsEditorOnly(node.SyntaxTree, node.SpanStart);
+                return decision.IsClient && !_unity.IsEditorOnly(node.SyntaxTree, node.SpanStart) ? decision : (ProjectKindDecision?)null;
             }
-
-            private string ReasonFor(SyntaxNode node) => ProjectKinds.ForFile(_project, _provider.GetOptions(node.SyntaxTree)).Reason;
 
             /// <summary>The credential comes from an Inworld-named source (INWORLD_API_KEY, inworldApiKey, Inworld:ApiKey) or is an Inworld key.</summary>
             private bool IsInworldCredential(IOperation credential)
@@ -188,45 +186,8 @@ namespace Inworld.Analyzers.Rules
             /// property value) or anywhere in the containing type's declaration (a BaseAddress set elsewhere).
             /// </summary>
             private bool TargetsInworld(IOperation attachment, ISymbol? containingSymbol)
-            {
-                var root = attachment;
-                while (root.Parent != null) root = root.Parent;
-                foreach (var operation in root.DescendantsAndSelf())
-                {
-                    switch (operation)
-                    {
-                        case ILiteralOperation literal when InworldEndpoints.IsInworldUrl(literal.ConstantValue.Value as string):
-                            return true;
-                        case IFieldReferenceOperation field when InworldEndpoints.IsInworldUrl(StringValues.SymbolValue(field.Field, out _)):
-                            return true;
-                        case IPropertyReferenceOperation property when InworldEndpoints.IsInworldUrl(StringValues.SymbolValue(property.Property, out _)):
-                            return true;
-                    }
-                }
-
-                var type = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType;
-                return type != null && _typeMentionsInworld.GetOrAdd(type, TypeMentionsInworldUrl);
-            }
-
-            /// <summary>Once per type: does any string literal in its declaration name an Inworld host?</summary>
-            private static bool TypeMentionsInworldUrl(INamedTypeSymbol type)
-            {
-                foreach (var reference in type.DeclaringSyntaxReferences)
-                {
-                    foreach (var token in reference.GetSyntax().DescendantTokens())
-                    {
-                        if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) || token.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)
-                        {
-                            if (InworldEndpoints.IsInworldUrl(token.ValueText))
-                            {
-                                return true;
-                            }
-                        }
-                    }
-                }
-
-                return false;
-            }
+                => RequestStrings.InMethod(attachment).Exists(InworldEndpoints.IsInworldUrl) ||
+                   _requestStrings.InType(containingSymbol).Any(InworldEndpoints.IsInworldUrl);
         }
     }
 }
