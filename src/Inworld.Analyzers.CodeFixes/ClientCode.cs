@@ -4,8 +4,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.Core;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Inworld.Analyzers.CodeFixes
 {
@@ -27,34 +27,35 @@ namespace Inworld.Analyzers.CodeFixes
         }
 
         /// <summary>
-        /// The expression that attaches a Basic credential around <paramref name="node"/>, if any:
-        /// new AuthenticationHeaderValue("Basic", node), headers.Add("Authorization", "Basic " + node), h["Authorization"] = ...
+        /// The expression that attaches a Basic credential around <paramref name="node"/>, if any, found by the
+        /// same AuthorizationHeaders the analyzers use: new AuthenticationHeaderValue("Basic", node),
+        /// headers.Add("Authorization", "Basic " + node), h["Authorization"] = ... (the call shapes the token fix rewrites).
         /// </summary>
-        public static SyntaxNode? BasicAttachmentAround(SyntaxNode node)
+        public static SyntaxNode? BasicAttachmentAround(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
         {
+            var authenticationHeaderValue = model.Compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
             foreach (var ancestor in node.AncestorsAndSelf().Take(8))
             {
-                switch (ancestor)
+                if (ancestor is StatementSyntax || ancestor is MemberDeclarationSyntax)
                 {
-                    case StatementSyntax _:
-                    case MemberDeclarationSyntax _:
-                        return null;
-                    case ObjectCreationExpressionSyntax creation when creation.Type.ToString().EndsWith("AuthenticationHeaderValue", StringComparison.Ordinal) &&
-                                                                      creation.ArgumentList?.Arguments.Count == 2 && IsText(creation.ArgumentList.Arguments[0].Expression, "Basic"):
-                        return creation;
-                    case InvocationExpressionSyntax invocation when invocation.ArgumentList.Arguments.Count == 2 && IsText(invocation.ArgumentList.Arguments[0].Expression, "Authorization"):
-                        return invocation;
-                    case AssignmentExpressionSyntax assignment when assignment.Left is ElementAccessExpressionSyntax element &&
-                                                                    element.ArgumentList.Arguments.Count == 1 && IsText(element.ArgumentList.Arguments[0].Expression, "Authorization"):
-                        return assignment;
+                    return null;
+                }
+
+                var attachment = model.GetOperation(ancestor, cancellationToken) switch
+                {
+                    IObjectCreationOperation creation => AuthorizationHeaders.FromObjectCreation(creation, authenticationHeaderValue),
+                    IInvocationOperation invocation => AuthorizationHeaders.FromInvocation(invocation, authenticationHeaderValue),
+                    ISimpleAssignmentOperation assignment => AuthorizationHeaders.FromAssignment(assignment),
+                    _ => null,
+                };
+                if (attachment != null && (attachment.Shape == "Header" || attachment.Shape == "Indexer" ||
+                                           (attachment.Shape == "AuthenticationHeaderValue" && attachment.IsScheme("Basic"))))
+                {
+                    return attachment.Operation.Syntax;
                 }
             }
 
             return null;
         }
-
-        private static bool IsText(ExpressionSyntax expression, string text)
-            => expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) &&
-               literal.Token.ValueText.Equals(text, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -45,12 +45,12 @@ namespace Inworld.Analyzers.CodeFixes
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
                 if (await ClientCode.IsClientAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false))
                 {
-                    var attachment = ClientCode.BasicAttachmentAround(node);
-                    if (attachment != null)
+                    var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                    var attachment = model == null ? null : ClientCode.BasicAttachmentAround(node, model, context.CancellationToken);
+                    if (model != null && attachment != null)
                     {
                         var synthetic = Diagnostic.Create(Descriptors.BasicAuthInClient, attachment.GetLocation(), "Basic authentication", "client");
-                        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                        if (model != null && BasicAuthTokenCodeFixProvider.CanFix(root, model, synthetic, context.CancellationToken))
+                        if (BasicAuthTokenCodeFixProvider.CanFix(root, model, synthetic, context.CancellationToken))
                         {
                             var documentId = context.Document.Id;
                             var solution = context.Document.Project.Solution;
@@ -366,7 +366,8 @@ namespace Inworld.Analyzers.CodeFixes
                 {
                     var found = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
                     var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                    if (found.IsEmpty || root == null)
+                    var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                    if (found.IsEmpty || root == null || model == null)
                     {
                         continue;
                     }
@@ -380,7 +381,7 @@ namespace Inworld.Analyzers.CodeFixes
                         {
                             diagnostics.Add(diagnostic);
                         }
-                        else if (context.CodeActionEquivalenceKey == BasicAuthTokenCodeFixProvider.EquivalenceKey && ClientCode.BasicAttachmentAround(node) is SyntaxNode attachment)
+                        else if (context.CodeActionEquivalenceKey == BasicAuthTokenCodeFixProvider.EquivalenceKey && ClientCode.BasicAttachmentAround(node, model, cancellationToken) is SyntaxNode attachment)
                         {
                             tokenFixes.Add((document.Id, Diagnostic.Create(Descriptors.BasicAuthInClient, attachment.GetLocation(), "Basic authentication", "client")));
                         }
