@@ -129,11 +129,12 @@ namespace Inworld.Analyzers.Rules
                 var anyFreshCandidate = false;
                 foreach (var part in parts)
                 {
-                    if (IsFindingOnItsOwn(part))
+                    var partValue = PartValue(part);
+                    if (IsFindingOnItsOwn(part, partValue))
                     {
                         anyReported = true;
                     }
-                    else if (CredentialShape.MayContainCredential(PartValue(part)))
+                    else if (CredentialShape.MayContainCredential(partValue))
                     {
                         anyFreshCandidate = true;
                     }
@@ -173,7 +174,7 @@ namespace Inworld.Analyzers.Rules
 
                 var value = StringValues.SymbolValue(symbol, out var declarationLiteral);
                 if (value == null || !CredentialShape.MayContainCredential(value) ||
-                    StringValues.EnclosingAssembly(reference) != null || IsFindingOnItsOwn(reference))
+                    StringValues.EnclosingAssembly(reference) != null || IsFindingOnItsOwn(reference, value))
                 {
                     return;
                 }
@@ -325,32 +326,31 @@ namespace Inworld.Analyzers.Rules
                     CredentialShape.Redact(value, match)));
             }
 
-            /// <summary>Would this fragment be reported where it is declared or written?</summary>
-            private bool IsFindingOnItsOwn(IOperation part)
+            /// <summary>Would this fragment (whose string value is <paramref name="value"/>) be reported where it is declared or written?</summary>
+            private static bool IsFindingOnItsOwn(IOperation part, string? value)
             {
-                switch (part)
-                {
-                    case ILiteralOperation literal:
-                        return literal.ConstantValue.Value is string text && CredentialShape.FindApiKey(text).IsMatch;
-                    case IFieldReferenceOperation field:
-                        return IsSymbolFinding(field.Field, field.Field.ContainingType);
-                    case ILocalReferenceOperation local:
-                        return IsSymbolFinding(local.Local, null);
-                    case IPropertyReferenceOperation property:
-                        return IsSymbolFinding(property.Property, property.Property.ContainingType);
-                    default:
-                        return false;
-                }
-            }
-
-            private static bool IsSymbolFinding(ISymbol symbol, INamedTypeSymbol? containingType)
-            {
-                var value = StringValues.SymbolValue(symbol, out _);
                 if (value == null || !CredentialShape.MayContainCredential(value))
                 {
                     return false;
                 }
 
+                switch (part)
+                {
+                    case ILiteralOperation _:
+                        return CredentialShape.FindApiKey(value).IsMatch;
+                    case IFieldReferenceOperation field:
+                        return IsSymbolFinding(field.Field, field.Field.ContainingType, value);
+                    case ILocalReferenceOperation local:
+                        return IsSymbolFinding(local.Local, null, value);
+                    case IPropertyReferenceOperation property:
+                        return IsSymbolFinding(property.Property, property.Property.ContainingType, value);
+                    default:
+                        return false;
+                }
+            }
+
+            private static bool IsSymbolFinding(ISymbol symbol, INamedTypeSymbol? containingType, string value)
+            {
                 if (CredentialShape.FindApiKey(value).IsMatch)
                 {
                     return true;
