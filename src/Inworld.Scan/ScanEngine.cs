@@ -82,6 +82,9 @@ namespace Inworld.Scan
                 groups[target.Root] = new List<SyntaxTree>();
             }
 
+            // SDK projects get their implicit usings from obj/, which is not scanned; supply them (parsed once,
+            // shared by every compilation) so that Convert, Encoding and Environment bind as in the real build.
+            var implicitUsings = CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "inworld-scan.GlobalUsings.g.cs", cancellationToken: cancellationToken);
             var findings = new List<Finding>();
             var first = true;
             foreach (var group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -89,7 +92,7 @@ namespace Inworld.Scan
                 // Shipped files are read once, with the first compilation.
                 var additional = first ? target.ShippedFiles : new List<string>();
                 first = false;
-                findings.AddRange(await AnalyzeAsync(group.Value, additional, parseOptions, options, errors, cancellationToken).ConfigureAwait(false));
+                findings.AddRange(await AnalyzeAsync(group.Value.Append(implicitUsings), additional, options, errors, cancellationToken).ConfigureAwait(false));
             }
 
             _progress(string.Format(System.Globalization.CultureInfo.InvariantCulture, "analysed {0} compilation(s) in {1:0.0} s", groups.Count, phase.Elapsed.TotalSeconds));
@@ -147,11 +150,8 @@ namespace Inworld.Scan
             return trees;
         }
 
-        private async Task<List<Finding>> AnalyzeAsync(List<SyntaxTree> trees, List<string> shippedFiles, CSharpParseOptions parseOptions, ConfigOptions options, List<string> errors, CancellationToken cancellationToken)
+        private async Task<List<Finding>> AnalyzeAsync(IEnumerable<SyntaxTree> allTrees, List<string> shippedFiles, ConfigOptions options, List<string> errors, CancellationToken cancellationToken)
         {
-            // SDK projects get their implicit usings from obj/, which is not scanned; supply them so that
-            // Convert, Encoding and Environment bind as they do in the real build.
-            var allTrees = trees.Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "inworld-scan.GlobalUsings.g.cs", cancellationToken: cancellationToken));
             var additionalFiles = shippedFiles.Select(p => (AdditionalText)new FileText(p, errors)).ToImmutableArray();
             var compilation = CSharpCompilation.Create(
                 "InworldScan",
