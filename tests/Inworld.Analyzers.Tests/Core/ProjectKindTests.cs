@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Inworld.Analyzers.Core;
+using Inworld.Analyzers.Tests.Helpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,15 +12,6 @@ namespace Inworld.Analyzers.Tests.Core
     /// <summary>Client or server, from every signal the package knows, and the overrides.</summary>
     public class ProjectKindTests
     {
-        internal sealed class Options : AnalyzerConfigOptions
-        {
-            private readonly Dictionary<string, string> _values;
-
-            public Options(Dictionary<string, string> values) => _values = values;
-
-            public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-        }
-
         private static ProjectKindDecision Detect(Dictionary<string, string> properties, string[]? symbols = null, params string[] references)
         {
             var tree = CSharpSyntaxTree.ParseText("class C { }", new CSharpParseOptions(preprocessorSymbols: symbols ?? new string[0]));
@@ -31,7 +23,7 @@ namespace Inworld.Analyzers.Tests.Core
             }
 
             var compilation = CSharpCompilation.Create("App", new[] { tree }, refs, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            return ProjectKinds.Detect(compilation, new Options(properties), UnityContext.From(compilation));
+            return ProjectKinds.Detect(compilation, new DictionaryConfigOptions(properties), UnityContext.From(compilation));
         }
 
         [Theory]
@@ -118,10 +110,10 @@ namespace Inworld.Analyzers.Tests.Core
         public void Per_file_override_from_editorconfig()
         {
             var project = Detect(new Dictionary<string, string>());
-            var file = ProjectKinds.ForFile(project, new Options(new Dictionary<string, string> { ["inworld_analyzers.project_kind"] = "client" }));
+            var file = ProjectKinds.ForFile(project, new DictionaryConfigOptions(new Dictionary<string, string> { ["inworld_analyzers.project_kind"] = "client" }));
             Assert.Equal(ProjectKind.Client, file.Kind);
-            Assert.Equal(ProjectKind.Server, ProjectKinds.ForFile(project, new Options(new Dictionary<string, string>())).Kind);
-            Assert.Equal(ProjectKind.Server, ProjectKinds.ForFile(project, new Options(new Dictionary<string, string> { ["inworld_analyzers.project_kind"] = "auto" })).Kind);
+            Assert.Equal(ProjectKind.Server, ProjectKinds.ForFile(project, new DictionaryConfigOptions(new Dictionary<string, string>())).Kind);
+            Assert.Equal(ProjectKind.Server, ProjectKinds.ForFile(project, new DictionaryConfigOptions(new Dictionary<string, string> { ["inworld_analyzers.project_kind"] = "auto" })).Kind);
         }
     }
 }

@@ -102,26 +102,6 @@ namespace Inworld.Analyzers.Tests.Robustness
             }
         }
 
-        private sealed class Options : AnalyzerConfigOptionsProvider
-        {
-            private readonly DictionaryOptions _global;
-
-            public Options(Dictionary<string, string> global) => _global = new DictionaryOptions(global);
-
-            public override AnalyzerConfigOptions GlobalOptions => _global;
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _global;
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _global;
-
-            private sealed class DictionaryOptions : AnalyzerConfigOptions
-            {
-                private readonly Dictionary<string, string> _values;
-
-                public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-                public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
-            }
-        }
-
         private static readonly Dictionary<string, string> ClientOptions = new Dictionary<string, string> { ["build_property.UseMaui"] = "true" };
 
         private static CSharpCompilation Compile(string source)
@@ -135,7 +115,7 @@ namespace Inworld.Analyzers.Tests.Robustness
         {
             var exceptions = new List<Exception>();
             var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(files.IsDefault ? ImmutableArray<AdditionalText>.Empty : files, new Options(options)),
+                new AnalyzerOptions(files.IsDefault ? ImmutableArray<AdditionalText>.Empty : files, new DictionaryConfigOptions.Provider(options)),
                 (e, _, _) => { lock (exceptions) exceptions.Add(e); }, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
             return (diagnostics, exceptions);
