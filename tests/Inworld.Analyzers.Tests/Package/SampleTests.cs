@@ -27,13 +27,15 @@ namespace Inworld.Analyzers.Tests.Package
         [Fact]
         public void Blazor_client_shows_INW002_and_INW004_and_its_Bearer_twin_builds_clean_even_in_CI()
         {
+            // --no-incremental: after the README's first command the samples are up to date and an
+            // incremental build would compile nothing and print no diagnostics.
             var samples = Path.Combine(DotnetCli.RepositoryRoot(), "samples");
-            var leaky = DotnetCli.Run(samples, new[] { "build", Path.Combine(samples, "BlazorClientLeaky", "BlazorClientLeaky.csproj"), "-nodeReuse:false" });
+            var leaky = DotnetCli.Run(samples, new[] { "build", Path.Combine(samples, "BlazorClientLeaky", "BlazorClientLeaky.csproj"), "-nodeReuse:false", "--no-incremental" });
             Assert.True(leaky.ExitCode == 0, leaky.ToString());
             Assert.Matches(@"TtsClient\.cs\(22,41\): warning INW002: Basic authentication via new AuthenticationHeaderValue\(""Basic"", \.\.\.\) in client-side code \(Blazor WebAssembly\)", leaky.Output);
             Assert.Matches(@"wwwroot[/\\]appsettings\.json\(3,16\): warning INW004", leaky.Output);
 
-            var fixedTwin = DotnetCli.Run(samples, new[] { "build", Path.Combine(samples, "BlazorClient", "BlazorClient.csproj"), "-nodeReuse:false" },
+            var fixedTwin = DotnetCli.Run(samples, new[] { "build", Path.Combine(samples, "BlazorClient", "BlazorClient.csproj"), "-nodeReuse:false", "--no-incremental" },
                 new System.Collections.Generic.Dictionary<string, string> { ["CI"] = "true" });
             Assert.True(fixedTwin.ExitCode == 0, fixedTwin.ToString());
             Assert.DoesNotContain("INW0", fixedTwin.Output);
