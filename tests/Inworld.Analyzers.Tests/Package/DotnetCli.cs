@@ -13,21 +13,33 @@ namespace Inworld.Analyzers.Tests.Package
 
         public sealed class Result
         {
-            public Result(int exitCode, string output)
+            public Result(int exitCode, string output, string standardOutput)
             {
                 ExitCode = exitCode;
                 Output = output;
+                StandardOutput = standardOutput;
             }
 
             public int ExitCode { get; }
+
+            /// <summary>Standard output and standard error, interleaved as they arrived.</summary>
             public string Output { get; }
+
+            public string StandardOutput { get; }
 
             public override string ToString() => "exit " + ExitCode + "\n" + Output;
         }
 
         public static Result Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, int timeoutSeconds = 300)
+            => RunProgram("dotnet", workingDirectory, arguments, environment, timeoutSeconds);
+
+        /// <summary>
+        /// Runs a program and never waits longer than <paramref name="timeoutSeconds"/>: on timeout the whole process
+        /// tree is killed and the test fails with what it printed, so a stuck child costs a test, not the CI run.
+        /// </summary>
+        public static Result RunProgram(string program, string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, int timeoutSeconds = 300)
         {
-            var start = new ProcessStartInfo("dotnet")
+            var start = new ProcessStartInfo(program)
             {
                 WorkingDirectory = workingDirectory,
                 RedirectStandardOutput = true,
@@ -61,22 +73,61 @@ namespace Inworld.Analyzers.Tests.Package
             }
 
             var output = new StringBuilder();
+            var standardOutput = new StringBuilder();
+            var outputClosed = new System.Threading.ManualResetEventSlim(); // not disposed: a late EOF callback may still set it
+            var errorClosed = new System.Threading.ManualResetEventSlim();
             using var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data == null)
+                {
+                    outputClosed.Set();
+                    return;
+                }
+
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                    standardOutput.AppendLine(e.Data);
+                }
+            };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data == null)
+                {
+                    errorClosed.Set();
+                    return;
+                }
+
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                }
+            };
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             if (!process.WaitForExit(timeoutSeconds * 1000))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException("dotnet " + string.Join(" ", arguments) + " did not finish in " + timeoutSeconds + " s.\n" + output);
+                throw new TimeoutException(program + " " + string.Join(" ", arguments) + " did not finish in " + timeoutSeconds + " s.\n" + Snapshot(output));
             }
 
-            process.WaitForExit();
+            // A grandchild that outlives the program (a compiler or build server) can hold the pipes open for
+            // minutes; the program has exited, so a bounded wait for the last lines is enough.
+            outputClosed.Wait(TimeSpan.FromSeconds(10));
+            errorClosed.Wait(TimeSpan.FromSeconds(10));
             lock (output)
             {
-                return new Result(process.ExitCode, output.ToString());
+                return new Result(process.ExitCode, output.ToString(), standardOutput.ToString());
+            }
+        }
+
+        private static string Snapshot(StringBuilder output)
+        {
+            lock (output)
+            {
+                return output.ToString();
             }
         }
 

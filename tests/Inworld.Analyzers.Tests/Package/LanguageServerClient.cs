@@ -14,6 +14,8 @@ namespace Inworld.Analyzers.Tests.Package
         private readonly Process _process;
         private readonly Stream _input;
         private readonly Stream _output;
+        private readonly System.Collections.Concurrent.BlockingCollection<JsonObject?> _messages = new System.Collections.Concurrent.BlockingCollection<JsonObject?>();
+        private readonly StringBuilder _errors = new StringBuilder();
         private int _nextId = 100;
 
         public LanguageServerClient(string workingDirectory, string command, params string[] arguments)
@@ -42,10 +44,26 @@ namespace Inworld.Analyzers.Tests.Package
             // csharp-ls targets an older runtime than the one on this machine.
             start.Environment["DOTNET_ROLL_FORWARD"] = "Major";
             _process = Process.Start(start)!;
-            _process.ErrorDataReceived += (_, _) => { };
+            _process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (_errors) _errors.AppendLine(e.Data); };
             _process.BeginErrorReadLine();
             _input = _process.StandardInput.BaseStream;
             _output = _process.StandardOutput.BaseStream;
+
+            // Reads happen on their own thread so that a silent server costs the test a timeout, never a hang.
+            var reader = new System.Threading.Thread(ReadAll) { IsBackground = true, Name = "csharp-ls reader" };
+            reader.Start();
+        }
+
+        /// <summary>What the server wrote to stderr so far (for failure messages).</summary>
+        public string Errors
+        {
+            get
+            {
+                lock (_errors)
+                {
+                    return _errors.ToString();
+                }
+            }
         }
 
         public void Notify(string method, JsonNode? parameters) => Send(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
@@ -68,8 +86,44 @@ namespace Inworld.Analyzers.Tests.Package
             _input.Flush();
         }
 
-        /// <summary>The next message, or null when the server has exited.</summary>
-        public JsonObject? Read()
+        /// <summary>The next message; null when the server has exited or sent nothing within <paramref name="timeout"/>.</summary>
+        public JsonObject? Read(TimeSpan timeout, out bool exited)
+        {
+            exited = false;
+            if (_messages.TryTake(out var message, timeout))
+            {
+                exited = message == null;
+                return message;
+            }
+
+            exited = _messages.IsAddingCompleted;
+            return null;
+        }
+
+        private void ReadAll()
+        {
+            try
+            {
+                JsonObject? message;
+                while ((message = ReadMessage()) != null)
+                {
+                    _messages.Add(message);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+            finally
+            {
+                _messages.Add(null);
+                _messages.CompleteAdding();
+            }
+        }
+
+        private JsonObject? ReadMessage()
         {
             var length = -1;
             while (true)

@@ -192,15 +192,10 @@ namespace Inworld.Analyzers.Tests.Package
             var project = Path.Combine(_package.Root, "ToolTarget");
             Directory.CreateDirectory(project);
             File.WriteAllText(Path.Combine(project, ".env"), "INWORLD_API_KEY=" + FakeCredentials.Other.ApiKey + "\n");
-            var start = new System.Diagnostics.ProcessStartInfo(tool) { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(".");
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEnd();
-            var stderr = process.StandardError.ReadToEnd();
-            Assert.True(process.WaitForExit(120_000));
-            Assert.True(process.ExitCode == 1, stdout + stderr);
-            Assert.Matches(@"^\.env\(1,17\): warning INW004: Inworld API key", stdout.Trim());
-            AssertNoSecret(stdout + stderr, FakeCredentials.Other);
+            var scan = DotnetCli.RunProgram(tool, project, new[] { "." }, timeoutSeconds: 120);
+            Assert.True(scan.ExitCode == 1, scan.ToString());
+            Assert.Matches(@"^\.env\(1,17\): warning INW004: Inworld API key", scan.StandardOutput.Trim());
+            AssertNoSecret(scan.Output, FakeCredentials.Other);
         }
 
         /// <summary>
@@ -235,9 +230,15 @@ namespace Inworld.Analyzers.Tests.Package
             var seen = new List<string>();
             while (watch.Elapsed < System.TimeSpan.FromSeconds(150))
             {
-                var message = server.Read();
-                Assert.True(message != null, "csharp-ls exited; messages so far: " + string.Join(", ", seen));
-                var method = message!["method"]?.GetValue<string>();
+                var message = server.Read(System.TimeSpan.FromSeconds(2), out var exited);
+                Assert.False(exited, "csharp-ls exited; messages so far: " + string.Join(", ", seen) + "\n" + server.Errors);
+                if (message == null)
+                {
+                    PullDiagnostics();
+                    continue;
+                }
+
+                var method = message["method"]?.GetValue<string>();
                 var id = message["id"];
                 if (method == null && id != null && id.GetValue<int>() == initialize)
                 {
@@ -278,14 +279,19 @@ namespace Inworld.Analyzers.Tests.Package
                     }
                 }
 
+                PullDiagnostics();
+            }
+
+            Assert.Fail("no INW001 over LSP within 150 s; seen: " + string.Join(", ", seen) + "\n" + server.Errors);
+
+            void PullDiagnostics()
+            {
                 if (opened && watch.Elapsed - lastPull > System.TimeSpan.FromSeconds(2))
                 {
                     lastPull = watch.Elapsed;
                     server.Request("textDocument/diagnostic", new System.Text.Json.Nodes.JsonObject { ["textDocument"] = new System.Text.Json.Nodes.JsonObject { ["uri"] = fileUri } });
                 }
             }
-
-            Assert.Fail("no INW001 over LSP within 150 s; seen: " + string.Join(", ", seen));
         }
 
         private static List<string> Codes(System.Text.Json.Nodes.JsonNode? diagnostics)

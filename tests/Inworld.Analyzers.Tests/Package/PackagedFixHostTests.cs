@@ -82,8 +82,11 @@ namespace Inworld.Analyzers.Tests.Package
                 .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!).ToList();
             Assert.Equal(3, providers.Count);
 
+            // The workspace evaluates the project in a build host process; bound it so a stuck host fails this test
+            // instead of stalling the run.
+            using var loadTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             using var workspace = MSBuildWorkspace.Create();
-            var project = await workspace.OpenProjectAsync(Path.Combine(directory, "FixHost.csproj"));
+            var project = await workspace.OpenProjectAsync(Path.Combine(directory, "FixHost.csproj"), cancellationToken: loadTimeout.Token);
             // The project's package reference brings the analyzers; run the packed copies themselves (the
             // in-process workspace would hand back this test's already loaded assembly of the same name).
             Assert.Contains(project.AnalyzerReferences, r => (r.FullPath ?? string.Empty).EndsWith(Path.Combine("analyzers", "dotnet", "cs", "Inworld.Analyzers.dll"), StringComparison.Ordinal));
