@@ -40,7 +40,7 @@ namespace Inworld.Analyzers.Benchmarks
             b.AppendLine("    {");
             b.Append("        private const string Endpoint = \"https://api.example.com/v").Append(index % 3).AppendLine("/items\";");
             b.Append("        private static readonly string Icon = \"").Append(blob).AppendLine("\";");
-            b.Append("        private readonly Dictionary<string, string> _headers = new Dictionary<string, string> { [\"Accept\"] = \"application/json\", [\"X-Request-Id\"] = \"").Append(Guid.NewGuid()).AppendLine("\" };");
+            b.Append("        private readonly Dictionary<string, string> _headers = new Dictionary<string, string> { [\"Accept\"] = \"application/json\", [\"X-Request-Id\"] = \"").Append(NewGuid(random)).AppendLine("\" };");
             if (withKey)
             {
                 b.Append("        private const string ApiKey = \"").Append(FakeKey(random)).AppendLine("\";");
@@ -63,7 +63,7 @@ namespace Inworld.Analyzers.Benchmarks
             b.AppendLine("        {");
             b.Append("            using var request = new HttpRequestMessage(HttpMethod.Get, \"https://api.example.com/items/\" + id + \"?v=").Append(index).AppendLine("\");");
             b.AppendLine("            request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", token);");
-            b.Append("            request.Headers.Add(\"X-Trace\", \"trace-").Append(Guid.NewGuid().ToString("N")).AppendLine("\");");
+            b.Append("            request.Headers.Add(\"X-Trace\", \"trace-").Append(NewGuid(random).ToString("N")).AppendLine("\");");
             b.AppendLine("            request.Headers.TryAddWithoutValidation(\"Authorization\", \"Basic \" + Convert.ToBase64String(Encoding.UTF8.GetBytes(\"user:\" + id)));");
             b.AppendLine("            var response = await client.SendAsync(request);");
             b.AppendLine("            return await response.Content.ReadAsStringAsync() + Icon.Length;");
@@ -79,6 +79,9 @@ namespace Inworld.Analyzers.Benchmarks
             for (var i = 0; i < secret.Length; i++) secret[i] = Alphabet[random.Next(Alphabet.Length)];
             return Convert.ToBase64String(Encoding.ASCII.GetBytes(new string(id) + ":" + new string(secret)));
         }
+
+        // From the seeded generator, so the corpus is the same on every run.
+        private static Guid NewGuid(Random random) => new Guid(RandomBytes(random, 16));
 
         private static byte[] RandomBytes(Random random, int length)
         {

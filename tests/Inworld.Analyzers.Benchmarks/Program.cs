@@ -21,6 +21,14 @@ namespace Inworld.Analyzers.Benchmarks
                 return 0;
             }
 
+            if (args.Length >= 1 && args[0] == "analyzer-time")
+            {
+                // analyzer-time [FILES] [RUNS] [concurrent]: per-analyzer execution time as a share of bind time (docs/performance.md).
+                var files = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+                var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
+                return AnalyzerTimeReport.Run(files, runs, concurrent: args.Contains("concurrent"));
+            }
+
             if (args.Contains("smoke"))
             {
                 var benchmarks = new AnalyzerBenchmarks { Files = 50 };

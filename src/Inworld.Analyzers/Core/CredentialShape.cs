@@ -92,6 +92,45 @@ namespace Inworld.Analyzers.Core
         public static bool MayContainCredential(string? value) => value != null && value.Length >= MinKeyIdLength;
 
         /// <summary>
+        /// The value test every rule runs before any semantic work: could this value be reported in some
+        /// context? Only if it holds an Inworld-shaped Base64 key, is a raw "id:secret" pair (with or without
+        /// "Basic "), or is made only of the key alphabet (a key id, secret or token on its own). URLs,
+        /// sentences, paths and format strings are not, and cost a few character comparisons. Allocation-free.
+        /// </summary>
+        public static bool CouldBeCredential(string? value)
+        {
+            if (value == null || !MayContainCredential(value))
+            {
+                return false;
+            }
+
+            return IsTokenShaped(value) || MatchRawKeyPair(value).IsMatch || FindApiKey(value).IsMatch;
+        }
+
+        /// <summary>At least 16 characters of the Base64/URL-safe alphabet or ':' once surrounding whitespace is ignored.</summary>
+        private static bool IsTokenShaped(string value)
+        {
+            var start = 0;
+            var end = value.Length;
+            while (start < end && char.IsWhiteSpace(value[start])) start++;
+            while (end > start && char.IsWhiteSpace(value[end - 1])) end--;
+            if (end - start < MinKeyIdLength)
+            {
+                return false;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                if (!IsBase64Char(value[i]) && value[i] != ':')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// Finds a Base64 Inworld API key anywhere in <paramref name="value"/>: alone, after "Basic ",
         /// inside a header line, a JSON snippet or a connection string. Standard and URL-safe
         /// alphabets, padded or not. Only a value that decodes to printable "id:secret" counts.

@@ -96,7 +96,7 @@ namespace Inworld.Analyzers.Core
                         }
 
                         break;
-                    case ILiteralOperation literal when literal.ConstantValue.Value is string text:
+                    case ILiteralOperation literal when StringValues.LiteralText(literal) is string text:
                         sources.Add(new CredentialSource(CredentialSourceKind.Literal, text, null));
                         break;
                     case ILocalReferenceOperation local when seen.Add(local.Local):

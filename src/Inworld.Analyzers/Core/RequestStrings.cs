@@ -30,7 +30,7 @@ namespace Inworld.Analyzers.Core
             {
                 switch (node)
                 {
-                    case ILiteralOperation literal when literal.ConstantValue.Value is string text:
+                    case ILiteralOperation literal when StringValues.LiteralText(literal) is string text:
                         strings.Add(text);
                         break;
                     case IFieldReferenceOperation field when StringValues.SymbolValue(field.Field, out _) is string fieldValue:

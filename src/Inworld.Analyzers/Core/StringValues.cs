@@ -19,6 +19,21 @@ namespace Inworld.Analyzers.Core
         private const int MaxParts = 64;
         private const int MaxLength = 8192;
 
+        /// <summary>
+        /// A string literal's value, read from its token. Newer compilers keep folded string constants in a
+        /// rope and build the string on request, so ConstantValue allocates where the token does not.
+        /// </summary>
+        public static string? LiteralText(ILiteralOperation literal)
+        {
+            if (literal.Syntax is LiteralExpressionSyntax syntax && syntax.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return syntax.Token.ValueText;
+            }
+
+            var constant = literal.ConstantValue;
+            return constant.HasValue ? constant.Value as string : null;
+        }
+
         /// <summary>Is this operation one that assembles a string from parts?</summary>
         public static bool IsStringAssembly(IOperation operation)
         {
@@ -61,6 +76,77 @@ namespace Inworld.Analyzers.Core
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Could <see cref="TryEvaluate"/> succeed? A walk over the same shapes that allocates nothing and reads
+        /// no syntax: the first part that is not a constant (a parameter, a call, a mutable field) ends it. Almost
+        /// every concatenation and interpolation in real code has such a part, so this is what they cost.
+        /// </summary>
+        public static bool MayEvaluate(IOperation operation) => MayEvaluate(operation, 0);
+
+        private static bool MayEvaluate(IOperation? operation, int depth)
+        {
+            if (operation == null || depth > MaxDepth)
+            {
+                return false;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return conversion.Operand.Type?.SpecialType == SpecialType.System_String && MayEvaluate(conversion.Operand, depth + 1);
+                case ILiteralOperation literal:
+                    return literal.ConstantValue.HasValue && (literal.Type == null || literal.Type.SpecialType == SpecialType.System_String);
+                case IBinaryOperation binary:
+                    return IsStringAssembly(binary) && MayEvaluate(binary.LeftOperand, depth + 1) && MayEvaluate(binary.RightOperand, depth + 1);
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        var ok = part switch
+                        {
+                            IInterpolatedStringTextOperation text => MayEvaluate(text.Text, depth + 1),
+                            IInterpolationOperation interpolation => interpolation.Alignment == null && interpolation.FormatString == null && MayEvaluate(interpolation.Expression, depth + 1),
+                            _ => false,
+                        };
+                        if (!ok)
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IInvocationOperation invocation when IsStringConcatOrFormat(invocation.TargetMethod):
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "provider")
+                        {
+                            continue;
+                        }
+
+                        if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                        {
+                            foreach (var element in initializer.ElementValues)
+                            {
+                                if (!MayEvaluate(element, depth + 1)) return false;
+                            }
+                        }
+                        else if (!MayEvaluate(argument.Value, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IFieldReferenceOperation field:
+                    return field.Field.Type.SpecialType == SpecialType.System_String && (field.Field.HasConstantValue || field.Field.IsReadOnly);
+                case ILocalReferenceOperation local:
+                    return local.Local.Type.SpecialType == SpecialType.System_String;
+                case IPropertyReferenceOperation property:
+                    return property.Property.Type.SpecialType == SpecialType.System_String && property.Property.IsReadOnly;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>

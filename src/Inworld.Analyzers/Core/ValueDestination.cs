@@ -6,16 +6,82 @@ namespace Inworld.Analyzers.Core
     /// <summary>Where a string value ends up: the facts a credential rule needs about its context.</summary>
     internal readonly struct ValueDestination
     {
-        public ValueDestination(string description, CredentialNameKind nameKind, bool isEnvironmentOrConfiguration, bool isBase64Encoded)
+        private enum Shape : byte
         {
-            Description = description;
+            Text,
+            Symbol,
+            Quoted,
+            Argument,
+            Returned,
+        }
+
+        // The description is only read when a diagnostic is reported, which is almost never; building it for
+        // every string a rule looks at would allocate several strings per literal. So the parts are kept and
+        // joined on demand.
+        private readonly Shape _shape;
+        private readonly string _text;
+        private readonly ISymbol? _symbol;
+        private readonly INamedTypeSymbol? _container;
+        private readonly string? _name;
+
+        public ValueDestination(string description, CredentialNameKind nameKind, bool isEnvironmentOrConfiguration, bool isBase64Encoded)
+            : this(Shape.Text, description, null, null, null, nameKind, isEnvironmentOrConfiguration, isBase64Encoded)
+        {
+        }
+
+        private ValueDestination(Shape shape, string text, ISymbol? symbol, INamedTypeSymbol? container, string? name, CredentialNameKind nameKind, bool isEnvironmentOrConfiguration, bool isBase64Encoded)
+        {
+            _shape = shape;
+            _text = text;
+            _symbol = symbol;
+            _container = container;
+            _name = name;
             NameKind = nameKind;
             IsEnvironmentOrConfiguration = isEnvironmentOrConfiguration;
             IsBase64Encoded = isBase64Encoded;
         }
 
+        /// <summary>"field 'Settings.ApiKey'": <paramref name="what"/> and the symbol's name, qualified by <paramref name="container"/> when given.</summary>
+        public static ValueDestination ForSymbol(string what, ISymbol symbol, INamedTypeSymbol? container, CredentialNameKind nameKind)
+            => new ValueDestination(Shape.Symbol, what, symbol, container, null, nameKind, false, false);
+
+        /// <summary>"environment variable 'INWORLD_KEY'": <paramref name="what"/> and a quoted name.</summary>
+        public static ValueDestination ForName(string what, string name, CredentialNameKind nameKind, bool isEnvironmentOrConfiguration)
+            => new ValueDestination(Shape.Quoted, what, null, null, name, nameKind, isEnvironmentOrConfiguration, false);
+
+        /// <summary>"argument 'apiKey' of 'InworldClient'".</summary>
+        public static ValueDestination ForArgument(IParameterSymbol parameter, CredentialNameKind nameKind)
+            => new ValueDestination(Shape.Argument, string.Empty, parameter, null, null, nameKind, false, false);
+
+        /// <summary>"value returned by 'Settings.get_ApiKey'".</summary>
+        public static ValueDestination ForReturn(ISymbol symbol, CredentialNameKind nameKind)
+            => new ValueDestination(Shape.Returned, string.Empty, symbol, null, null, nameKind, false, false);
+
         /// <summary>For messages: "field 'Settings.ApiKey'", "a string literal", ...</summary>
-        public string Description { get; }
+        public string Description
+        {
+            get
+            {
+                switch (_shape)
+                {
+                    case Shape.Symbol:
+                        var name = _container != null && !(_symbol is IParameterSymbol) ? _container.Name + "." + _symbol!.Name : _symbol!.Name;
+                        return Quote(_text, name);
+                    case Shape.Quoted:
+                        return Quote(_text, _name);
+                    case Shape.Argument:
+                        var containing = _symbol!.ContainingSymbol;
+                        var owner = containing is IMethodSymbol ctor && ctor.MethodKind == MethodKind.Constructor
+                            ? ctor.ContainingType.Name
+                            : (containing != null ? QualifiedName(containing) : "?");
+                        return "argument '" + _symbol.Name + "' of '" + owner + "'";
+                    case Shape.Returned:
+                        return "value returned by '" + QualifiedName(_symbol!) + "'";
+                    default:
+                        return _text;
+                }
+            }
+        }
 
         /// <summary>The credential the destination's name says it holds, if any.</summary>
         public CredentialNameKind NameKind { get; }
@@ -27,6 +93,11 @@ namespace Inworld.Analyzers.Core
         public bool IsBase64Encoded { get; }
 
         public static readonly ValueDestination Unknown = new ValueDestination("a string literal", CredentialNameKind.None, false, false);
+
+        private static string Quote(string what, string? name) => what.Length == 0 ? "'" + name + "'" : what + " '" + name + "'";
+
+        private static string QualifiedName(ISymbol symbol)
+            => symbol.ContainingType != null ? symbol.ContainingType.Name + "." + symbol.Name : symbol.Name;
     }
 
     /// <summary>
@@ -80,8 +151,8 @@ namespace Inworld.Analyzers.Core
                         return Named("default value of parameter", parameterInitializer.Parameter, parameterInitializer.Parameter.ContainingType);
                     case ISimpleAssignmentOperation assignment when assignment.Value == current:
                         {
-                            var target = DescribeSource(assignment.Target, types);
-                            return new ValueDestination(target.Description, target.NameKind, target.IsEnvironmentOrConfiguration, false);
+                            // What a value is written to is described like what it is read from (never Base64-encoded).
+                            return DescribeSource(assignment.Target, types);
                         }
 
                     case ICoalesceAssignmentOperation coalesceAssignment when coalesceAssignment.Value == current:
@@ -113,7 +184,7 @@ namespace Inworld.Analyzers.Core
             }
 
             var kind = CredentialNames.Classify(symbol.Name, symbol.ContainingType?.Name);
-            return new ValueDestination("value returned by '" + QualifiedName(symbol) + "'", kind, false, false);
+            return ValueDestination.ForReturn(symbol, kind);
         }
 
         private static ValueDestination FromArgument(IArgumentOperation argument, WellKnownTypes types)
@@ -126,7 +197,7 @@ namespace Inworld.Analyzers.Core
                 {
                     return IsPassedToBase64(invocation, types)
                         ? new ValueDestination("a value Base64-encoded with Convert.ToBase64String", CredentialNameKind.None, false, true)
-                        : new ValueDestination("an argument of '" + QualifiedName(method) + "'", CredentialNameKind.None, false, false);
+                        : ValueDestination.ForSymbol("an argument of", method, method.ContainingType, CredentialNameKind.None);
                 }
 
                 // Name/value APIs: SetEnvironmentVariable("INWORLD_KEY", v), PlayerPrefs.SetString("InworldApiKey", v),
@@ -138,8 +209,7 @@ namespace Inworld.Analyzers.Core
                     if (keyKind != CredentialNameKind.None)
                     {
                         var isEnvironment = types.IsEnvironmentMethod(method, "SetEnvironmentVariable");
-                        return new ValueDestination(
-                            (isEnvironment ? "environment variable '" : "entry '") + keyName + "'", keyKind, true, false);
+                        return ValueDestination.ForName(isEnvironment ? "environment variable" : "entry", keyName, keyKind, true);
                     }
                 }
             }
@@ -152,10 +222,7 @@ namespace Inworld.Analyzers.Core
             var containing = parameter.ContainingSymbol;
             var ownerType = containing is IMethodSymbol m && m.MethodKind == MethodKind.Constructor ? m.ContainingType : containing?.ContainingType;
             var kind = CredentialNames.Classify(parameter.Name, ownerType?.Name);
-            var owner = containing is IMethodSymbol ctor && ctor.MethodKind == MethodKind.Constructor
-                ? ctor.ContainingType.Name
-                : (containing != null ? QualifiedName(containing) : "?");
-            return new ValueDestination("argument '" + parameter.Name + "' of '" + owner + "'", kind, false, false);
+            return ValueDestination.ForArgument(parameter, kind);
         }
 
         private static bool IsPassedToBase64(IInvocationOperation getBytes, WellKnownTypes types)
@@ -190,18 +257,17 @@ namespace Inworld.Analyzers.Core
                         if (invocation.Arguments.Length >= 1 && ConstantString(invocation.Arguments[0].Value) is string name)
                         {
                             var isEnvironment = types.IsEnvironmentMethod(invocation.TargetMethod, "GetEnvironmentVariable");
-                            return new ValueDestination(
-                                (isEnvironment ? "environment variable '" : "entry '") + name + "'", CredentialNames.Classify(name), true, false);
+                            return ValueDestination.ForName(isEnvironment ? "environment variable" : "entry", name, CredentialNames.Classify(name), true);
                         }
 
-                        return new ValueDestination("'" + QualifiedName(invocation.TargetMethod) + "'", CredentialNameKind.None, false, false);
+                        return ValueDestination.ForSymbol(string.Empty, invocation.TargetMethod, invocation.TargetMethod.ContainingType, CredentialNameKind.None);
                     }
 
                 case IPropertyReferenceOperation indexer when indexer.Arguments.Length >= 1:
                     {
                         if (ConstantString(indexer.Arguments[0].Value) is string key)
                         {
-                            return new ValueDestination("entry '" + key + "'", CredentialNames.Classify(key), true, false);
+                            return ValueDestination.ForName("entry", key, CredentialNames.Classify(key), true);
                         }
 
                         return ValueDestination.Unknown;
@@ -237,24 +303,25 @@ namespace Inworld.Analyzers.Core
             };
             return name == null
                 ? ValueDestination.Unknown
-                : new ValueDestination("'" + name + "'", CredentialNames.Classify(name), false, false);
+                : ValueDestination.ForName(string.Empty, name, CredentialNames.Classify(name), false);
         }
 
         private static ValueDestination Named(string what, ISymbol symbol, INamedTypeSymbol? containingType)
         {
             var kind = CredentialNames.Classify(symbol.Name, containingType?.Name);
-            var name = containingType != null && !(symbol is IParameterSymbol) ? containingType.Name + "." + symbol.Name : symbol.Name;
-            return new ValueDestination(what + " '" + name + "'", kind, false, false);
+            return ValueDestination.ForSymbol(what, symbol, containingType, kind);
         }
-
-        private static string QualifiedName(ISymbol symbol)
-            => symbol.ContainingType != null ? symbol.ContainingType.Name + "." + symbol.Name : symbol.Name;
 
         public static string? ConstantString(IOperation? operation)
         {
             if (operation == null)
             {
                 return null;
+            }
+
+            if (operation is ILiteralOperation literal)
+            {
+                return StringValues.LiteralText(literal);
             }
 
             var constant = operation.ConstantValue;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Inworld.Analyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -48,6 +49,11 @@ namespace Inworld.Analyzers.Rules
             private readonly ProjectKindDecision _project;
             private readonly RequestStrings _requestStrings = new RequestStrings();
 
+            // Parsed once per options object (the compiler shares one between files with the same settings),
+            // not once per Authorization header.
+            private static readonly ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames>.CreateValueCallback ReadRealtimeNames = RealtimeKeyNames.From;
+            private readonly ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames> _realtimeNames = new ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames>();
+
             public Analysis(Compilation compilation, AnalyzerConfigOptionsProvider provider)
             {
                 _provider = provider;
@@ -74,14 +80,23 @@ namespace Inworld.Analyzers.Rules
 
                 var tree = attachment.Operation.Syntax.SyntaxTree;
                 var fileOptions = _provider.GetOptions(tree);
-                var targets = Targets(attachment.Operation, context.ContainingSymbol);
-                CheckRealtimeKey(context, attachment, sources, targets, fileOptions);
-                CheckScheme(context, attachment, sources, targets);
+
+                // Finding the request's URLs means walking the method and the type: only done once the
+                // credential alone could make a finding, which almost no Authorization header in a code base can.
+                HashSet<InworldApi>? targets = null;
+                HashSet<InworldApi> FindTargets() => targets ??= Targets(attachment.Operation, context.ContainingSymbol);
+                CheckRealtimeKey(context, attachment, sources, FindTargets, fileOptions);
+                CheckScheme(context, attachment, sources, FindTargets);
             }
 
-            private void CheckRealtimeKey(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, HashSet<InworldApi> targets, AnalyzerConfigOptions fileOptions)
+            private void CheckRealtimeKey(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, Func<HashSet<InworldApi>> findTargets, AnalyzerConfigOptions fileOptions)
             {
-                var names = RealtimeKeyNames.From(fileOptions);
+                var names = _realtimeNames.GetValue(fileOptions, ReadRealtimeNames);
+                if (!AnyRealtimeOnly(sources, names))
+                {
+                    return;
+                }
+
                 // Where the value's origin is known (an env var or configuration key), its name decides; the
                 // locals and fields it passes through are only labels. Otherwise the symbols' names are all there is.
                 var options = InworldOptions.Read(fileOptions);
@@ -94,7 +109,13 @@ namespace Inworld.Analyzers.Rules
                     realtime = sources.FirstOrDefault(s => s.Kind == CredentialSourceKind.Symbol && names.IsRealtimeOnly(s.Name));
                 }
 
-                if (realtime.Name == null || targets.Contains(InworldApi.Realtime))
+                if (realtime.Name == null)
+                {
+                    return;
+                }
+
+                var targets = findTargets();
+                if (targets.Contains(InworldApi.Realtime))
                 {
                     return;
                 }
@@ -119,13 +140,24 @@ namespace Inworld.Analyzers.Rules
                     realtime.Describe(), string.Join("/", refused.Select(InworldEndpoints.DisplayName)), standard));
             }
 
-            private void CheckScheme(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, HashSet<InworldApi> targets)
+            private static bool AnyRealtimeOnly(List<CredentialSource> sources, RealtimeKeyNames names)
+            {
+                foreach (var source in sources)
+                {
+                    if (source.Kind != CredentialSourceKind.Literal && names.IsRealtimeOnly(source.Name))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void CheckScheme(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, Func<HashSet<InworldApi>> findTargets)
             {
                 var isKey = sources.Any(IsApiKeySource);
                 var isToken = sources.Any(IsTokenSource);
-                var inworld = targets.Count > 0 || sources.Any(s => s.Kind != CredentialSourceKind.Literal && s.Name.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0) ||
-                              sources.Any(s => s.Kind == CredentialSourceKind.Literal && CredentialShape.FindApiKey(s.Name).IsMatch);
-                if (!inworld || isKey == isToken)
+                if (isKey == isToken)
                 {
                     return;
                 }
@@ -144,6 +176,16 @@ namespace Inworld.Analyzers.Rules
                     correct = "Bearer";
                 }
                 else
+                {
+                    return;
+                }
+
+                // Only Inworld's scheme rules are known: the source's name or an Inworld-shaped key says Inworld,
+                // else the request's URL must.
+                var inworld = sources.Any(s => s.Kind != CredentialSourceKind.Literal && s.Name.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0) ||
+                              sources.Any(s => s.Kind == CredentialSourceKind.Literal && CredentialShape.FindApiKey(s.Name).IsMatch) ||
+                              findTargets().Count > 0;
+                if (!inworld)
                 {
                     return;
                 }

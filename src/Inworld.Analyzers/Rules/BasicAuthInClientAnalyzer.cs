@@ -115,7 +115,7 @@ namespace Inworld.Analyzers.Rules
             public void AnalyzeLiteral(OperationAnalysisContext context)
             {
                 var literal = (ILiteralOperation)context.Operation;
-                if (literal.ConstantValue.Value is string text && text.IndexOf(SignatureScheme, StringComparison.Ordinal) >= 0 &&
+                if (StringValues.LiteralText(literal) is string text && text.IndexOf(SignatureScheme, StringComparison.Ordinal) >= 0 &&
                     ClientDecision(literal.Syntax) is ProjectKindDecision client)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -158,7 +158,7 @@ namespace Inworld.Analyzers.Rules
                 {
                     switch (operation)
                     {
-                        case ILiteralOperation literal when literal.ConstantValue.Value is string text:
+                        case ILiteralOperation literal when StringValues.LiteralText(literal) is string text:
                             if (CredentialShape.FindApiKey(text).IsMatch || CredentialShape.MatchRawKeyPair(text).IsMatch)
                             {
                                 return true;

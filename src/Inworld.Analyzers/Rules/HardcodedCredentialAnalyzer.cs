@@ -65,7 +65,8 @@ namespace Inworld.Analyzers.Rules
             public void AnalyzeLiteral(OperationAnalysisContext context)
             {
                 var literal = (ILiteralOperation)context.Operation;
-                if (!(literal.ConstantValue.HasValue && literal.ConstantValue.Value is string value) || !CredentialShape.MayContainCredential(value))
+                var value = StringValues.LiteralText(literal);
+                if (value == null || !CredentialShape.CouldBeCredential(value))
                 {
                     return;
                 }
@@ -78,7 +79,7 @@ namespace Inworld.Analyzers.Rules
                 if (context.Operation.Syntax is LiteralExpressionSyntax syntax)
                 {
                     var value = syntax.Token.ValueText;
-                    if (CredentialShape.MayContainCredential(value))
+                    if (CredentialShape.CouldBeCredential(value))
                     {
                         AnalyzeLiteralValue(context, context.Operation, value);
                     }
@@ -111,14 +112,15 @@ namespace Inworld.Analyzers.Rules
             public void AnalyzeAssembly(OperationAnalysisContext context)
             {
                 var operation = context.Operation;
-                if (!StringValues.IsStringAssembly(operation) || StringValues.EnclosingAssembly(operation) != null || IsInsideAttribute(operation.Syntax))
+                if (!StringValues.IsStringAssembly(operation) || StringValues.EnclosingAssembly(operation) != null ||
+                    !StringValues.MayEvaluate(operation) || IsInsideAttribute(operation.Syntax))
                 {
                     return;
                 }
 
                 var parts = new List<IOperation>();
                 var value = StringValues.TryEvaluate(operation, parts);
-                if (value == null || !CredentialShape.MayContainCredential(value))
+                if (value == null || !CredentialShape.CouldBeCredential(value))
                 {
                     return;
                 }
@@ -172,22 +174,33 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                var value = StringValues.SymbolValue(symbol, out var declarationLiteral);
-                if (value == null || !CredentialShape.MayContainCredential(value) ||
-                    StringValues.EnclosingAssembly(reference) != null || IsFindingOnItsOwn(reference, value))
-                {
-                    return;
-                }
-
+                // Where the value goes decides first: it is a walk up a few parents, while reading a value can
+                // mean reading the symbol's declaration, and almost no reference flows into an Inworld-named or
+                // Base64-encoded destination.
                 var destination = ValueProvenance.FindDestination(reference, context.ContainingSymbol, _types);
                 if (!destination.IsBase64Encoded && destination.NameKind == CredentialNameKind.None)
                 {
                     return;
                 }
 
+                var value = ValueOf(symbol);
+                if (value == null || !CredentialShape.CouldBeCredential(value) ||
+                    StringValues.EnclosingAssembly(reference) != null || IsFindingOnItsOwn(reference, value))
+                {
+                    return;
+                }
+
+                StringValues.SymbolValue(symbol, out var declarationLiteral);
                 var sameTreeLiteral = declarationLiteral != null && declarationLiteral.SyntaxTree == reference.Syntax.SyntaxTree ? declarationLiteral : null;
                 AnalyzeValue(context.ReportDiagnostic, reference, reference.Syntax, value, context.ContainingSymbol, sameTreeLiteral, contextOnly: true);
             }
+
+            /// <summary>
+            /// A symbol's string value. A const's value needs no syntax; anything else is read from its declaration
+            /// (a dictionary of values would cost more than the read: most symbols are referenced a few times).
+            /// </summary>
+            private static string? ValueOf(ISymbol symbol)
+                => symbol is IFieldSymbol { HasConstantValue: true } field ? field.ConstantValue as string : StringValues.SymbolValue(symbol, out _);
 
             public void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
             {
