@@ -83,13 +83,16 @@ namespace Inworld.Analyzers.Rules
 
                 // Finding the request's URLs means walking the method and the type: only done once the
                 // credential alone could make a finding, which almost no Authorization header in a code base can.
+                // (A ref-passed cache, not a lambda: a closure would copy the context struct on every call.)
                 HashSet<InworldApi>? targets = null;
-                HashSet<InworldApi> FindTargets() => targets ??= Targets(attachment.Operation, context.ContainingSymbol);
-                CheckRealtimeKey(context, attachment, sources, FindTargets, fileOptions);
-                CheckScheme(context, attachment, sources, FindTargets);
+                CheckRealtimeKey(context, attachment, sources, ref targets, fileOptions);
+                CheckScheme(context, attachment, sources, ref targets);
             }
 
-            private void CheckRealtimeKey(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, Func<HashSet<InworldApi>> findTargets, AnalyzerConfigOptions fileOptions)
+            private HashSet<InworldApi> TargetsOf(AuthorizationAttachment attachment, ISymbol? containingSymbol, ref HashSet<InworldApi>? targets)
+                => targets ??= Targets(attachment.Operation, containingSymbol);
+
+            private void CheckRealtimeKey(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, ref HashSet<InworldApi>? cachedTargets, AnalyzerConfigOptions fileOptions)
             {
                 var names = _realtimeNames.GetValue(fileOptions, ReadRealtimeNames);
                 if (!AnyRealtimeOnly(sources, names))
@@ -114,7 +117,7 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                var targets = findTargets();
+                var targets = TargetsOf(attachment, context.ContainingSymbol, ref cachedTargets);
                 if (targets.Contains(InworldApi.Realtime))
                 {
                     return;
@@ -153,7 +156,7 @@ namespace Inworld.Analyzers.Rules
                 return false;
             }
 
-            private void CheckScheme(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, Func<HashSet<InworldApi>> findTargets)
+            private void CheckScheme(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, ref HashSet<InworldApi>? cachedTargets)
             {
                 var isKey = sources.Any(IsApiKeySource);
                 var isToken = sources.Any(IsTokenSource);
@@ -184,7 +187,7 @@ namespace Inworld.Analyzers.Rules
                 // else the request's URL must.
                 var inworld = sources.Any(s => s.Kind != CredentialSourceKind.Literal && s.Name.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0) ||
                               sources.Any(s => s.Kind == CredentialSourceKind.Literal && CredentialShape.FindApiKey(s.Name).IsMatch) ||
-                              findTargets().Count > 0;
+                              TargetsOf(attachment, context.ContainingSymbol, ref cachedTargets).Count > 0;
                 if (!inworld)
                 {
                     return;

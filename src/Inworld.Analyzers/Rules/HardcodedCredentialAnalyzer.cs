@@ -100,13 +100,13 @@ namespace Inworld.Analyzers.Rules
                     var key = CredentialShape.FindApiKey(value);
                     if (key.IsMatch)
                     {
-                        Report(context.ReportDiagnostic, literal.Syntax, value, key, Outermost(assembly), context.ContainingSymbol);
+                        context.ReportDiagnostic(Report(literal.Syntax, value, key, Outermost(assembly), context.ContainingSymbol));
                     }
 
                     return;
                 }
 
-                AnalyzeValue(context.ReportDiagnostic, literal, literal.Syntax, value, context.ContainingSymbol, null);
+                ReportIfAny(context, AnalyzeValue(literal, literal.Syntax, value, context.ContainingSymbol, null));
             }
 
             public void AnalyzeAssembly(OperationAnalysisContext context)
@@ -147,7 +147,7 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                AnalyzeValue(context.ReportDiagnostic, operation, operation.Syntax, value, context.ContainingSymbol, null);
+                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, value, context.ContainingSymbol, null));
             }
 
             /// <summary>
@@ -192,7 +192,7 @@ namespace Inworld.Analyzers.Rules
 
                 StringValues.SymbolValue(symbol, out var declarationLiteral);
                 var sameTreeLiteral = declarationLiteral != null && declarationLiteral.SyntaxTree == reference.Syntax.SyntaxTree ? declarationLiteral : null;
-                AnalyzeValue(context.ReportDiagnostic, reference, reference.Syntax, value, context.ContainingSymbol, sameTreeLiteral, contextOnly: true);
+                ReportIfAny(context, AnalyzeValue(reference, reference.Syntax, value, context.ContainingSymbol, sameTreeLiteral, contextOnly: true));
             }
 
             /// <summary>
@@ -248,7 +248,7 @@ namespace Inworld.Analyzers.Rules
                         var key = CredentialShape.FindApiKey(literal.Token.ValueText);
                         if (key.IsMatch)
                         {
-                            ReportAt(context.ReportDiagnostic, literal, literal.Token.ValueText, key, CredentialKind.ApiKey, destination);
+                            context.ReportDiagnostic(CreateDiagnostic(literal, literal.Token.ValueText, key, CredentialKind.ApiKey, destination));
                             reportedFragment = true;
                         }
                     }
@@ -262,33 +262,45 @@ namespace Inworld.Analyzers.Rules
                 var constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
                 if (constant.HasValue && constant.Value is string value)
                 {
-                    Classify(context.ReportDiagnostic, argument.Expression, value, destination, null, contextOnly: false);
+                    var diagnostic = Classify(argument.Expression, value, destination, null, contextOnly: false);
+                    if (diagnostic != null)
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
                 }
             }
 
-            private void AnalyzeValue(Action<Diagnostic> report, IOperation operation, SyntaxNode location, string value, ISymbol? containingSymbol, SyntaxNode? fixTarget, bool contextOnly = false)
+            // The rules return their diagnostic instead of taking a report callback: turning
+            // context.ReportDiagnostic into a delegate boxes the whole context struct, on every value looked at.
+            private static void ReportIfAny(OperationAnalysisContext context, Diagnostic? diagnostic)
             {
-                var destination = ValueProvenance.FindDestination(operation, containingSymbol, _types);
-                Classify(report, location, value, destination, fixTarget, contextOnly);
+                if (diagnostic != null)
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
             }
 
-            private void Classify(Action<Diagnostic> report, SyntaxNode location, string value, ValueDestination destination, SyntaxNode? fixTarget, bool contextOnly)
+            private Diagnostic? AnalyzeValue(IOperation operation, SyntaxNode location, string value, ISymbol? containingSymbol, SyntaxNode? fixTarget, bool contextOnly = false)
+            {
+                var destination = ValueProvenance.FindDestination(operation, containingSymbol, _types);
+                return Classify(location, value, destination, fixTarget, contextOnly);
+            }
+
+            private Diagnostic? Classify(SyntaxNode location, string value, ValueDestination destination, SyntaxNode? fixTarget, bool contextOnly)
             {
                 if (!contextOnly)
                 {
                     var key = CredentialShape.FindApiKey(value);
                     if (key.IsMatch)
                     {
-                        ReportAt(report, location, value, key, CredentialKind.ApiKey, destination, fixTarget);
-                        return;
+                        return CreateDiagnostic(location, value, key, CredentialKind.ApiKey, destination, fixTarget);
                     }
                 }
 
                 var pair = CredentialShape.MatchRawKeyPair(value);
                 if (pair.IsMatch && (pair.HasBasicPrefix || destination.IsBase64Encoded || destination.NameKind != CredentialNameKind.None))
                 {
-                    ReportAt(report, location, value, pair, CredentialKind.RawKeyPair, destination, fixTarget);
-                    return;
+                    return CreateDiagnostic(location, value, pair, CredentialKind.RawKeyPair, destination, fixTarget);
                 }
 
                 if (destination.NameKind != CredentialNameKind.None &&
@@ -297,17 +309,19 @@ namespace Inworld.Analyzers.Rules
                     var kind = CredentialNames.ToCredentialKind(destination.NameKind);
                     var trimmedStart = value.Length - value.TrimStart().Length;
                     var match = new CredentialMatch(kind, trimmedStart, value.Trim().Length, false);
-                    ReportAt(report, location, value, match, kind, destination, fixTarget);
+                    return CreateDiagnostic(location, value, match, kind, destination, fixTarget);
                 }
+
+                return null;
             }
 
-            private void Report(Action<Diagnostic> report, SyntaxNode location, string value, CredentialMatch key, IOperation destinationOf, ISymbol? containingSymbol)
+            private Diagnostic Report(SyntaxNode location, string value, CredentialMatch key, IOperation destinationOf, ISymbol? containingSymbol)
             {
                 var destination = ValueProvenance.FindDestination(destinationOf, containingSymbol, _types);
-                ReportAt(report, location, value, key, CredentialKind.ApiKey, destination);
+                return CreateDiagnostic(location, value, key, CredentialKind.ApiKey, destination);
             }
 
-            private void ReportAt(Action<Diagnostic> report, SyntaxNode location, string value, CredentialMatch match, CredentialKind kind, ValueDestination destination, SyntaxNode? fixTarget = null)
+            private Diagnostic CreateDiagnostic(SyntaxNode location, string value, CredentialMatch match, CredentialKind kind, ValueDestination destination, SyntaxNode? fixTarget = null)
             {
                 var options = InworldOptions.Read(_optionsProvider.GetOptions(location.SyntaxTree));
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -329,14 +343,14 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 var additional = fixTarget != null ? new[] { fixTarget.GetLocation() } : Array.Empty<Location>();
-                report(Diagnostic.Create(
+                return Diagnostic.Create(
                     Descriptors.HardcodedCredential,
                     location.GetLocation(),
                     additional,
                     properties.ToImmutable(),
                     CredentialNames.Describe(kind),
                     destination.Description,
-                    CredentialShape.Redact(value, match)));
+                    CredentialShape.Redact(value, match));
             }
 
             /// <summary>Would this fragment (whose string value is <paramref name="value"/>) be reported where it is declared or written?</summary>
