@@ -79,29 +79,7 @@ namespace Inworld.Analyzers.Benchmarks
             var total = Median(perRun);
             Console.WriteLine($"| **All INW analyzers** | **{total:F1} ms** ({perRun.Min():F1}–{perRun.Max():F1}) | **{100 * total / bindMedian:F2}%** |");
 
-            // Allocations: a driver run with the empty analyzer and one INW analyzer against one with the empty analyzer alone, same corpus, one
-            // thread. What an analyzer allocates is what makes it pay for garbage collections.
-            Console.WriteLine();
-            Console.WriteLine("| Analyzer | Allocated beyond the empty analyzer's run |");
-            Console.WriteLine("|---|---:|");
-            var emptyBytes = Median(Enumerable.Range(0, 3).Select(_ => AllocatedBytes(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(baseline))).ToList());
-            foreach (var analyzer in inworld)
-            {
-                var bytes = Median(Enumerable.Range(0, 3).Select(_ => AllocatedBytes(compilation, ImmutableArray.Create(baseline, analyzer))).ToList());
-                Console.WriteLine($"| {Name(analyzer)} | {(bytes - emptyBytes) / (1024 * 1024):F2} MB |");
-            }
-
-            Console.WriteLine($"(the empty analyzer's run itself: {emptyBytes / (1024 * 1024):F0} MB)");
             return findings > 0 ? 0 : 1;
-        }
-
-        private static double AllocatedBytes(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
-        {
-            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-            var withAnalyzers = compilation.Clone().WithAnalyzers(analyzers, options);
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-            return GC.GetTotalAllocatedBytes(precise: true) - before;
         }
 
         private static List<double> Bind(Compilation compilation, int runs)
