@@ -77,33 +77,8 @@ namespace Inworld.Analyzers.Tests.Package
             var outputClosed = new System.Threading.ManualResetEventSlim(); // not disposed: a late EOF callback may still set it
             var errorClosed = new System.Threading.ManualResetEventSlim();
             using var process = new Process { StartInfo = start };
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data == null)
-                {
-                    outputClosed.Set();
-                    return;
-                }
-
-                lock (output)
-                {
-                    output.AppendLine(e.Data);
-                    standardOutput.AppendLine(e.Data);
-                }
-            };
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data == null)
-                {
-                    errorClosed.Set();
-                    return;
-                }
-
-                lock (output)
-                {
-                    output.AppendLine(e.Data);
-                }
-            };
+            process.OutputDataReceived += Collect(output, outputClosed, standardOutput);
+            process.ErrorDataReceived += Collect(output, errorClosed, null);
             process.Start();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
@@ -122,6 +97,22 @@ namespace Inworld.Analyzers.Tests.Package
                 return new Result(process.ExitCode, output.ToString(), standardOutput.ToString());
             }
         }
+
+        private static DataReceivedEventHandler Collect(StringBuilder output, System.Threading.ManualResetEventSlim closed, StringBuilder? stream)
+            => (_, e) =>
+            {
+                if (e.Data == null)
+                {
+                    closed.Set();
+                    return;
+                }
+
+                lock (output)
+                {
+                    output.AppendLine(e.Data);
+                    stream?.AppendLine(e.Data);
+                }
+            };
 
         private static string Snapshot(StringBuilder output)
         {
