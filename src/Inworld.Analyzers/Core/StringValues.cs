@@ -37,14 +37,17 @@ namespace Inworld.Analyzers.Core
         /// <summary>Is this operation one that assembles a string from parts?</summary>
         public static bool IsStringAssembly(IOperation operation)
         {
-            switch (operation)
+            // Switches on Kind, not on interface types: this runs for every binary operator and call in the code
+            // base, and an enum compare is far cheaper than a chain of interface casts.
+            switch (operation.Kind)
             {
-                case IBinaryOperation binary:
+                case OperationKind.Binary:
+                    var binary = (IBinaryOperation)operation;
                     return binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String;
-                case IInterpolatedStringOperation _:
+                case OperationKind.InterpolatedString:
                     return true;
-                case IInvocationOperation invocation:
-                    return IsStringConcatOrFormat(invocation.TargetMethod);
+                case OperationKind.Invocation:
+                    return IsStringConcatOrFormat(((IInvocationOperation)operation).TargetMethod);
                 default:
                     return false;
             }
@@ -60,14 +63,14 @@ namespace Inworld.Analyzers.Core
             var current = operation.Parent;
             for (var depth = 0; depth < 8 && current != null; depth++)
             {
-                switch (current)
+                switch (current.Kind)
                 {
-                    case IConversionOperation _:
-                    case IInterpolationOperation _:
-                    case IInterpolatedStringTextOperation _:
-                    case IArgumentOperation _:
-                    case IArrayInitializerOperation _:
-                    case IArrayCreationOperation _:
+                    case OperationKind.Conversion:
+                    case OperationKind.Interpolation:
+                    case OperationKind.InterpolatedStringText:
+                    case OperationKind.Argument:
+                    case OperationKind.ArrayInitializer:
+                    case OperationKind.ArrayCreation:
                         current = current.Parent;
                         continue;
                     default:
@@ -92,15 +95,18 @@ namespace Inworld.Analyzers.Core
                 return false;
             }
 
-            switch (operation)
+            switch (operation.Kind)
             {
-                case IConversionOperation conversion:
+                case OperationKind.Conversion:
+                    var conversion = (IConversionOperation)operation;
                     return conversion.Operand.Type?.SpecialType == SpecialType.System_String && MayEvaluate(conversion.Operand, depth + 1);
-                case ILiteralOperation literal:
-                    return literal.ConstantValue.HasValue && (literal.Type == null || literal.Type.SpecialType == SpecialType.System_String);
-                case IBinaryOperation binary:
+                case OperationKind.Literal:
+                    return operation.ConstantValue.HasValue && (operation.Type == null || operation.Type.SpecialType == SpecialType.System_String);
+                case OperationKind.Binary:
+                    var binary = (IBinaryOperation)operation;
                     return IsStringAssembly(binary) && MayEvaluate(binary.LeftOperand, depth + 1) && MayEvaluate(binary.RightOperand, depth + 1);
-                case IInterpolatedStringOperation interpolated:
+                case OperationKind.InterpolatedString:
+                    var interpolated = (IInterpolatedStringOperation)operation;
                     foreach (var part in interpolated.Parts)
                     {
                         var ok = part switch
@@ -116,7 +122,13 @@ namespace Inworld.Analyzers.Core
                     }
 
                     return true;
-                case IInvocationOperation invocation when IsStringConcatOrFormat(invocation.TargetMethod):
+                case OperationKind.Invocation:
+                    var invocation = (IInvocationOperation)operation;
+                    if (!IsStringConcatOrFormat(invocation.TargetMethod))
+                    {
+                        return false;
+                    }
+
                     foreach (var argument in invocation.Arguments)
                     {
                         if (argument.Parameter?.Name == "provider")
@@ -138,12 +150,14 @@ namespace Inworld.Analyzers.Core
                     }
 
                     return true;
-                case IFieldReferenceOperation field:
-                    return field.Field.Type.SpecialType == SpecialType.System_String && (field.Field.HasConstantValue || field.Field.IsReadOnly);
-                case ILocalReferenceOperation local:
-                    return local.Local.Type.SpecialType == SpecialType.System_String;
-                case IPropertyReferenceOperation property:
-                    return property.Property.Type.SpecialType == SpecialType.System_String && property.Property.IsReadOnly;
+                case OperationKind.FieldReference:
+                    var field = ((IFieldReferenceOperation)operation).Field;
+                    return field.Type.SpecialType == SpecialType.System_String && (field.HasConstantValue || field.IsReadOnly);
+                case OperationKind.LocalReference:
+                    return ((ILocalReferenceOperation)operation).Local.Type.SpecialType == SpecialType.System_String;
+                case OperationKind.PropertyReference:
+                    var property = ((IPropertyReferenceOperation)operation).Property;
+                    return property.Type.SpecialType == SpecialType.System_String && property.IsReadOnly;
                 default:
                     return false;
             }
