@@ -12,7 +12,6 @@ namespace Inworld.Analyzers.Core
             Symbol,
             Quoted,
             Argument,
-            Returned,
         }
 
         // The description is only read when a diagnostic is reported, which is almost never; building it for
@@ -53,10 +52,6 @@ namespace Inworld.Analyzers.Core
         public static ValueDestination ForArgument(IParameterSymbol parameter, CredentialNameKind nameKind)
             => new ValueDestination(Shape.Argument, string.Empty, parameter, null, null, nameKind, false, false);
 
-        /// <summary>"value returned by 'Settings.get_ApiKey'".</summary>
-        public static ValueDestination ForReturn(ISymbol symbol, CredentialNameKind nameKind)
-            => new ValueDestination(Shape.Returned, string.Empty, symbol, null, null, nameKind, false, false);
-
         /// <summary>For messages: "field 'Settings.ApiKey'", "a string literal", ...</summary>
         public string Description
         {
@@ -75,8 +70,6 @@ namespace Inworld.Analyzers.Core
                             ? ctor.ContainingType.Name
                             : (containing != null ? QualifiedName(containing) : "?");
                         return "argument '" + _symbol.Name + "' of '" + owner + "'";
-                    case Shape.Returned:
-                        return "value returned by '" + QualifiedName(_symbol!) + "'";
                     default:
                         return _text;
                 }
@@ -184,7 +177,7 @@ namespace Inworld.Analyzers.Core
             }
 
             var kind = CredentialNames.Classify(symbol.Name, symbol.ContainingType?.Name);
-            return ValueDestination.ForReturn(symbol, kind);
+            return ValueDestination.ForSymbol("value returned by", symbol, symbol.ContainingType, kind);
         }
 
         private static ValueDestination FromArgument(IArgumentOperation argument, WellKnownTypes types)

@@ -183,24 +183,16 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                var value = ValueOf(symbol);
+                var value = StringValues.SymbolValue(symbol, out var declarationLiteral);
                 if (value == null || !CredentialShape.CouldBeCredential(value) ||
                     StringValues.EnclosingAssembly(reference) != null || IsFindingOnItsOwn(reference, value))
                 {
                     return;
                 }
 
-                StringValues.SymbolValue(symbol, out var declarationLiteral);
                 var sameTreeLiteral = declarationLiteral != null && declarationLiteral.SyntaxTree == reference.Syntax.SyntaxTree ? declarationLiteral : null;
-                ReportIfAny(context, AnalyzeValue(reference, reference.Syntax, value, context.ContainingSymbol, sameTreeLiteral, contextOnly: true));
+                ReportIfAny(context, Classify(reference.Syntax, value, destination, sameTreeLiteral, contextOnly: true));
             }
-
-            /// <summary>
-            /// A symbol's string value. A const's value needs no syntax; anything else is read from its declaration
-            /// (a dictionary of values would cost more than the read: most symbols are referenced a few times).
-            /// </summary>
-            private static string? ValueOf(ISymbol symbol)
-                => symbol is IFieldSymbol { HasConstantValue: true } field ? field.ConstantValue as string : StringValues.SymbolValue(symbol, out _);
 
             public void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
             {
