@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.CodeFixes;
 using Inworld.Analyzers.Rules;
+using Inworld.Analyzers.TestShared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -118,7 +119,7 @@ class Game
         public async Task INW004_reads_additional_files_on_Roslyn_3_7()
         {
             var asset = "%YAML 1.1\n--- !u!114 &1\nMonoBehaviour:\n  m_APIKey: " + ApiKey + "\n";
-            var (diagnostics, exceptions) = await AnalyzeAsync("class C { }", ImmutableArray.Create<AdditionalText>(new InMemoryText("/p/Assets/InworldSettings.asset", asset)));
+            var (diagnostics, exceptions) = await AnalyzeAsync("class C { }", ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/p/Assets/InworldSettings.asset", asset)));
             Assert.Empty(exceptions);
             var finding = Assert.Single(diagnostics, d => d.Id == "INW004");
             var span = finding.Location.GetLineSpan();
@@ -238,21 +239,6 @@ class Game
             public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
 
             public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(ImmutableArray<Diagnostic>.Empty);
-        }
-
-        private sealed class InMemoryText : AdditionalText
-        {
-            private readonly string _text;
-
-            public InMemoryText(string path, string text)
-            {
-                Path = path;
-                _text = text;
-            }
-
-            public override string Path { get; }
-
-            public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(_text);
         }
     }
 }

@@ -34,10 +34,10 @@ namespace Inworld.Analyzers.Tests.Package
             => RunProgram("dotnet", workingDirectory, arguments, environment, timeoutSeconds);
 
         /// <summary>
-        /// Runs a program and never waits longer than <paramref name="timeoutSeconds"/>: on timeout the whole process
-        /// tree is killed and the test fails with what it printed, so a stuck child costs a test, not the CI run.
+        /// How tests start a child program: output redirected, and a clean environment (the test host's MSBuild,
+        /// test-platform and CI settings removed, no telemetry banner, no MSBuild node reuse).
         /// </summary>
-        public static Result RunProgram(string program, string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, int timeoutSeconds = 300)
+        public static ProcessStartInfo StartInfo(string program, string workingDirectory, IEnumerable<string> arguments)
         {
             var start = new ProcessStartInfo(program)
             {
@@ -64,6 +64,16 @@ namespace Inworld.Analyzers.Tests.Package
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             start.Environment["DOTNET_NOLOGO"] = "1";
             start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+            return start;
+        }
+
+        /// <summary>
+        /// Runs a program and never waits longer than <paramref name="timeoutSeconds"/>: on timeout the whole process
+        /// tree is killed and the test fails with what it printed, so a stuck child costs a test, not the CI run.
+        /// </summary>
+        public static Result RunProgram(string program, string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, int timeoutSeconds = 300)
+        {
+            var start = StartInfo(program, workingDirectory, arguments);
             if (environment != null)
             {
                 foreach (var pair in environment)

@@ -20,26 +20,8 @@ namespace Inworld.Analyzers.Tests.Package
 
         public LanguageServerClient(string workingDirectory, string command, params string[] arguments)
         {
-            var start = new ProcessStartInfo(command)
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            foreach (var key in new List<string>(start.Environment.Keys))
-            {
-                if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || key == "CI")
-                {
-                    start.Environment.Remove(key);
-                }
-            }
+            var start = DotnetCli.StartInfo(command, workingDirectory, arguments);
+            start.RedirectStandardInput = true;
 
             // csharp-ls targets an older runtime than the one on this machine.
             start.Environment["DOTNET_ROLL_FORWARD"] = "Major";

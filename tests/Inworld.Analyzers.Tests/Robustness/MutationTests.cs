@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.CodeFixes;
 using Inworld.Analyzers.Rules;
+using Inworld.Analyzers.TestShared;
 using Inworld.Analyzers.Tests.Helpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -192,8 +193,8 @@ namespace Inworld.Analyzers.Tests.Robustness
 
             // A 1 MB settings file and a 1 MB Unity scene line.
             var files = ImmutableArray.Create<AdditionalText>(
-                new Text("/p/appsettings.json", "{ \"Blob\": \"" + megabyte + "\" }"),
-                new Text("/p/Main.unity", "--- !u!1 &1\nGameObject:\n  m_Name: " + megabyte + "\n"));
+                new InMemoryAdditionalText("/p/appsettings.json", "{ \"Blob\": \"" + megabyte + "\" }"),
+                new InMemoryAdditionalText("/p/Main.unity", "--- !u!1 &1\nGameObject:\n  m_Name: " + megabyte + "\n"));
             var (fileDiagnostics, fileExceptions) = await AnalyzeAsync(Compile("class C { }"), ClientOptions, files);
             Assert.Empty(fileExceptions);
             Assert.DoesNotContain(fileDiagnostics, d => d.Id == "AD0001");
@@ -277,21 +278,6 @@ namespace Inworld.Analyzers.Tests.Robustness
 
             _output.WriteLine(applied + " fixes applied (" + (clientProject ? "client" : "server") + " project), " + seen + " diagnostics");
             Assert.True(applied >= (clientProject ? 1 : 30), "only " + applied + " fixes applied");
-        }
-
-        private sealed class Text : AdditionalText
-        {
-            private readonly string _text;
-
-            public Text(string path, string text)
-            {
-                Path = path;
-                _text = text;
-            }
-
-            public override string Path { get; }
-
-            public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(_text);
         }
     }
 }
