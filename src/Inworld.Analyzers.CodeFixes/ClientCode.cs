@@ -33,7 +33,7 @@ namespace Inworld.Analyzers.CodeFixes
         /// </summary>
         public static SyntaxNode? BasicAttachmentAround(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
         {
-            var authenticationHeaderValue = model.Compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+            var types = WellKnownTypes.For(model.Compilation);
             foreach (var ancestor in node.AncestorsAndSelf().Take(8))
             {
                 if (ancestor is StatementSyntax || ancestor is MemberDeclarationSyntax)
@@ -43,8 +43,8 @@ namespace Inworld.Analyzers.CodeFixes
 
                 var attachment = model.GetOperation(ancestor, cancellationToken) switch
                 {
-                    IObjectCreationOperation creation => AuthorizationHeaders.FromObjectCreation(creation, authenticationHeaderValue),
-                    IInvocationOperation invocation => AuthorizationHeaders.FromInvocation(invocation, authenticationHeaderValue),
+                    IObjectCreationOperation creation => AuthorizationHeaders.FromObjectCreation(creation, types),
+                    IInvocationOperation invocation => AuthorizationHeaders.FromInvocation(invocation, types),
                     ISimpleAssignmentOperation assignment => AuthorizationHeaders.FromAssignment(assignment),
                     _ => null,
                 };

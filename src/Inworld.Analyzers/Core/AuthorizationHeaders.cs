@@ -9,14 +9,22 @@ namespace Inworld.Analyzers.Core
     /// <summary>An expression that attaches an Authorization value to a request, taken apart.</summary>
     internal sealed class AuthorizationAttachment
     {
-        public AuthorizationAttachment(IOperation operation, IOperation value, string? scheme, IOperation? schemeOperation, IOperation credential, string description, string shape)
+        private readonly string _description;
+        private readonly IOperation? _receiver;
+        private readonly ISymbol? _member;
+
+        /// <param name="description">Message template; "{receiver}" and "{member}" stand for the receiver's type name and the member called.</param>
+        public AuthorizationAttachment(IOperation operation, IOperation value, string? scheme, IOperation? schemeOperation, IOperation credential, string description, string shape,
+            IOperation? receiver = null, ISymbol? member = null)
         {
             Operation = operation;
             Value = value;
             Scheme = scheme;
             SchemeOperation = schemeOperation;
             Credential = credential;
-            Description = description;
+            _description = description;
+            _receiver = receiver;
+            _member = member;
             Shape = shape;
         }
 
@@ -35,8 +43,13 @@ namespace Inworld.Analyzers.Core
         /// <summary>The value without its scheme: key in "Basic " + key.</summary>
         public IOperation Credential { get; }
 
-        /// <summary>Template for messages, with {scheme} and {value}: HttpRequestHeaders.Add("Authorization", {value}).</summary>
-        public string Description { get; }
+        /// <summary>
+        /// Template for messages, with {scheme} and {value}: HttpRequestHeaders.Add("Authorization", {value}).
+        /// Built on request: every Authorization header in a code base is taken apart, few are reported.
+        /// </summary>
+        public string Description => _member != null
+            ? _description.Replace("{receiver}", AuthorizationHeaders.ReceiverName(_receiver, _member)).Replace("{member}", _member.Name)
+            : _description;
 
         public string Describe(string scheme, string value) => Description.Replace("{scheme}", scheme).Replace("{value}", value).Replace("{bare}", value.Trim('"'));
 
@@ -57,9 +70,9 @@ namespace Inworld.Analyzers.Core
     {
         public const string HeaderName = "Authorization";
 
-        public static AuthorizationAttachment? FromObjectCreation(IObjectCreationOperation creation, INamedTypeSymbol? authenticationHeaderValue)
+        public static AuthorizationAttachment? FromObjectCreation(IObjectCreationOperation creation, WellKnownTypes types)
         {
-            if (creation.Arguments.Length != 2 || !IsAuthenticationHeaderValue(creation.Type, authenticationHeaderValue))
+            if (creation.Arguments.Length != 2 || !types.IsAuthenticationHeaderValue(creation.Type))
             {
                 return null;
             }
@@ -76,11 +89,11 @@ namespace Inworld.Analyzers.Core
                 "new AuthenticationHeaderValue({scheme}, ...)", "AuthenticationHeaderValue");
         }
 
-        public static AuthorizationAttachment? FromInvocation(IInvocationOperation invocation, INamedTypeSymbol? authenticationHeaderValue)
+        public static AuthorizationAttachment? FromInvocation(IInvocationOperation invocation, WellKnownTypes types)
         {
             var method = invocation.TargetMethod;
             var arguments = invocation.Arguments;
-            if ((method.Name == "Parse" || method.Name == "TryParse") && IsAuthenticationHeaderValue(method.ContainingType, authenticationHeaderValue))
+            if ((method.Name == "Parse" || method.Name == "TryParse") && types.IsAuthenticationHeaderValue(method.ContainingType))
             {
                 var parsed = ArgumentFor(arguments, 0);
                 return parsed == null ? null : FromHeaderValue(invocation, parsed, "AuthenticationHeaderValue." + method.Name + "({value})", "Parse");
@@ -91,7 +104,7 @@ namespace Inworld.Analyzers.Core
                 var name = ValueProvenance.ConstantString(Unwrap(ArgumentFor(arguments, 0)));
                 var value = ArgumentFor(arguments, 1);
                 return value != null && string.Equals(name, HeaderName, StringComparison.OrdinalIgnoreCase)
-                    ? FromHeaderValue(invocation, value, ReceiverName(invocation.Instance, method) + "." + method.Name + "(\"Authorization\", {value})", "Header")
+                    ? FromHeaderValue(invocation, value, "{receiver}.{member}(\"Authorization\", {value})", "Header", receiver: invocation.Instance, member: method)
                     : null;
             }
 
@@ -103,7 +116,7 @@ namespace Inworld.Analyzers.Core
                 if (line != null && prefix != null && prefix.StartsWith(HeaderName + ":", StringComparison.OrdinalIgnoreCase))
                 {
                     var rest = prefix.Substring(HeaderName.Length + 1);
-                    return FromHeaderValue(invocation, line, ReceiverName(invocation.Instance, method) + ".Add(\"Authorization: {bare}\")", "HeaderLine", rest);
+                    return FromHeaderValue(invocation, line, "{receiver}.Add(\"Authorization: {bare}\")", "HeaderLine", rest, invocation.Instance, method);
                 }
             }
 
@@ -115,7 +128,7 @@ namespace Inworld.Analyzers.Core
             if (assignment.Target is IPropertyReferenceOperation indexer && indexer.Arguments.Length == 1 &&
                 string.Equals(ValueProvenance.ConstantString(Unwrap(indexer.Arguments[0].Value)), HeaderName, StringComparison.OrdinalIgnoreCase))
             {
-                return FromHeaderValue(assignment, assignment.Value, ReceiverName(indexer.Instance, indexer.Property) + "[\"Authorization\"] = {value}", "Indexer");
+                return FromHeaderValue(assignment, assignment.Value, "{receiver}[\"Authorization\"] = {value}", "Indexer", receiver: indexer.Instance, member: indexer.Property);
             }
 
             return null;
@@ -138,7 +151,8 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>"Basic " + key, $"Bearer {token}", string.Concat("Basic ", key), a constant "Basic abc".</summary>
-        private static AuthorizationAttachment? FromHeaderValue(IOperation operation, IOperation value, string description, string shape, string? leadingOverride = null)
+        private static AuthorizationAttachment? FromHeaderValue(IOperation operation, IOperation value, string description, string shape, string? leadingOverride = null,
+            IOperation? receiver = null, ISymbol? member = null)
         {
             var leading = leadingOverride ?? LeadingConstant(value);
             var scheme = leading == null ? null : FirstWord(leading);
@@ -168,7 +182,7 @@ namespace Inworld.Analyzers.Core
                     break;
             }
 
-            return new AuthorizationAttachment(operation, value, scheme, schemeOperation, credential, description, shape);
+            return new AuthorizationAttachment(operation, value, scheme, schemeOperation, credential, description, shape, receiver, member);
         }
 
         private static IOperation LeftmostOperand(IBinaryOperation binary)
@@ -248,9 +262,6 @@ namespace Inworld.Analyzers.Core
             return operation;
         }
 
-        private static bool IsAuthenticationHeaderValue(ITypeSymbol? type, INamedTypeSymbol? known)
-            => type != null && (known != null ? SymbolEqualityComparer.Default.Equals(type, known) : type.Name == "AuthenticationHeaderValue");
-
         private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, int ordinal)
         {
             foreach (var argument in arguments)
@@ -265,7 +276,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>The type the call is made on (HttpRequestHeaders, not the declaring HttpHeaders).</summary>
-        private static string ReceiverName(IOperation? instance, ISymbol member)
+        internal static string ReceiverName(IOperation? instance, ISymbol member)
             => instance?.Type is { TypeKind: not TypeKind.Error } type ? type.Name : member.ContainingType?.Name ?? "?";
     }
 }

@@ -21,18 +21,56 @@ namespace Inworld.Analyzers.Core
 
         /// <summary>
         /// A string literal's value, read from its token. Newer compilers keep folded string constants in a
-        /// rope and build the string on request, so ConstantValue allocates where the token does not.
+        /// rope and build the string on request (caching it behind a weak reference), so ConstantValue allocates
+        /// where the token does not. Non-string literals return null without boxing their value.
         /// </summary>
         public static string? LiteralText(ILiteralOperation literal)
         {
-            if (literal.Syntax is LiteralExpressionSyntax syntax && syntax.IsKind(SyntaxKind.StringLiteralExpression))
+            switch (literal.Syntax)
             {
-                return syntax.Token.ValueText;
+                case LiteralExpressionSyntax syntax:
+                    return syntax.IsKind(SyntaxKind.StringLiteralExpression) ? syntax.Token.ValueText : null;
+                case InterpolatedStringTextSyntax text when IsPlainInterpolation(text):
+                    {
+                        // The token of a $"..." or $@"..." text part holds the value with its escapes resolved,
+                        // except doubled braces, which the compiler halves when it binds.
+                        var value = text.TextToken.ValueText;
+                        if (value.IndexOf('{') < 0 && value.IndexOf('}') < 0)
+                        {
+                            return value;
+                        }
+
+                        goto default;
+                    }
+
+                default:
+                    // Implicit literals (an optional parameter's default) and raw interpolated text.
+                    var constant = literal.ConstantValue;
+                    return constant.HasValue ? constant.Value as string : null;
+            }
+        }
+
+        /// <summary>
+        /// Like <see cref="LiteralText"/>, but null for any literal shorter than <paramref name="minLength"/>
+        /// characters, decided from the source width before the token or its text is read: no escape, quote or
+        /// indentation makes a value longer than its source, so the skip is exact.
+        /// </summary>
+        public static string? LiteralTextOfLength(ILiteralOperation literal, int minLength)
+        {
+            var syntax = literal.Syntax;
+            if ((syntax is LiteralExpressionSyntax || syntax is InterpolatedStringTextSyntax) && syntax.FullSpan.Length < minLength)
+            {
+                return null;
             }
 
-            var constant = literal.ConstantValue;
-            return constant.HasValue ? constant.Value as string : null;
+            var text = LiteralText(literal);
+            return text != null && text.Length >= minLength ? text : null;
         }
+
+        private static bool IsPlainInterpolation(InterpolatedStringTextSyntax text)
+            => text.Parent is InterpolatedStringExpressionSyntax expression &&
+               (expression.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) ||
+                expression.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken));
 
         /// <summary>Is this operation one that assembles a string from parts?</summary>
         public static bool IsStringAssembly(IOperation operation)
@@ -82,6 +120,26 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>
+        /// The outermost assembly that contains <paramref name="assembly"/> (or itself), or null when that is
+        /// further up than any evaluation goes down (so the outermost assembly cannot evaluate).
+        /// </summary>
+        public static IOperation? OutermostAssembly(IOperation? assembly)
+        {
+            for (var hops = 0; assembly != null && hops <= MaxDepth; hops++)
+            {
+                var outer = EnclosingAssembly(assembly);
+                if (outer == null)
+                {
+                    return assembly;
+                }
+
+                assembly = outer;
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// Could <see cref="TryEvaluate"/> succeed? A walk over the same shapes that allocates nothing and reads
         /// no syntax: the first part that is not a constant (a parameter, a call, a mutable field) ends it. Almost
         /// every concatenation and interpolation in real code has such a part, so this is what they cost.
@@ -99,9 +157,10 @@ namespace Inworld.Analyzers.Core
             {
                 case OperationKind.Conversion:
                     var conversion = (IConversionOperation)operation;
-                    return conversion.Operand.Type?.SpecialType == SpecialType.System_String && MayEvaluate(conversion.Operand, depth + 1);
+                    return IsStringOrNull(conversion.Operand) && MayEvaluate(conversion.Operand, depth + 1);
                 case OperationKind.Literal:
-                    return operation.ConstantValue.HasValue && (operation.Type == null || operation.Type.SpecialType == SpecialType.System_String);
+                    // A string or null literal. Reading ConstantValue here would build the string (see LiteralText).
+                    return operation.Type == null || operation.Type.SpecialType == SpecialType.System_String;
                 case OperationKind.Binary:
                     var binary = (IBinaryOperation)operation;
                     return IsStringAssembly(binary) && MayEvaluate(binary.LeftOperand, depth + 1) && MayEvaluate(binary.RightOperand, depth + 1);
@@ -164,6 +223,108 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>
+        /// The operation <see cref="MayEvaluate"/> and <see cref="TryEvaluate"/> look at first: the leftmost
+        /// constant leaf (a literal or a field, local or property reference), or null where the assembly starts
+        /// with anything else and so cannot evaluate. A rule that sees every leaf can judge each assembly exactly
+        /// once, from this leaf, instead of running for every binary operator and call in the code base.
+        /// </summary>
+        public static IOperation? FirstLeaf(IOperation assembly)
+        {
+            var current = assembly;
+            for (var depth = 0; depth <= MaxDepth; depth++)
+            {
+                switch (current.Kind)
+                {
+                    case OperationKind.Literal:
+                    case OperationKind.FieldReference:
+                    case OperationKind.LocalReference:
+                    case OperationKind.PropertyReference:
+                        return current;
+                    case OperationKind.Conversion:
+                        current = ((IConversionOperation)current).Operand;
+                        continue;
+                    case OperationKind.Binary:
+                        var binary = (IBinaryOperation)current;
+                        if (!IsStringAssembly(binary))
+                        {
+                            return null;
+                        }
+
+                        current = binary.LeftOperand;
+                        continue;
+                    case OperationKind.InterpolatedString:
+                        var parts = ((IInterpolatedStringOperation)current).Parts;
+                        if (parts.IsEmpty)
+                        {
+                            return null;
+                        }
+
+                        switch (parts[0])
+                        {
+                            case IInterpolatedStringTextOperation text:
+                                current = text.Text;
+                                continue;
+                            case IInterpolationOperation interpolation when interpolation.Alignment == null && interpolation.FormatString == null:
+                                current = interpolation.Expression;
+                                continue;
+                            default:
+                                return null;
+                        }
+
+                    case OperationKind.Invocation:
+                        var next = FirstConcatOrFormatValue((IInvocationOperation)current);
+                        if (next == null)
+                        {
+                            return null;
+                        }
+
+                        current = next;
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static IOperation? FirstConcatOrFormatValue(IInvocationOperation invocation)
+        {
+            if (!IsStringConcatOrFormat(invocation.TargetMethod))
+            {
+                return null;
+            }
+
+            // The order of MayEvaluate: every argument except a format provider, array elements in place.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "provider")
+                {
+                    continue;
+                }
+
+                if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    if (initializer.ElementValues.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    return initializer.ElementValues[0];
+                }
+
+                return argument.Value;
+            }
+
+            return null;
+        }
+
+        /// <summary>A string-typed operand, or the null literal (null + "..." converts null to string).</summary>
+        private static bool IsStringOrNull(IOperation operand)
+            => operand.Type?.SpecialType == SpecialType.System_String ||
+               (operand.Type == null && operand.Kind == OperationKind.Literal && operand.ConstantValue.HasValue && operand.ConstantValue.Value == null);
+
+        /// <summary>
         /// Evaluates an assembled string. <paramref name="parts"/> receives each constant leaf (literal or symbol)
         /// so the caller can tell whether a fragment was already a finding on its own.
         /// </summary>
@@ -185,12 +346,14 @@ namespace Inworld.Analyzers.Core
 
             switch (operation)
             {
-                case IConversionOperation conversion when conversion.Operand.Type?.SpecialType == SpecialType.System_String:
+                case IConversionOperation conversion when IsStringOrNull(conversion.Operand):
                     return Append(conversion.Operand, builder, parts, depth + 1);
                 case ILiteralOperation literal:
                     {
-                        if (!(literal.ConstantValue.HasValue && literal.ConstantValue.Value is string text))
+                        var text = LiteralText(literal);
+                        if (text == null)
                         {
+                            // null contributes nothing to a concatenation; any other non-string literal is not text.
                             return literal.ConstantValue.HasValue && literal.ConstantValue.Value == null;
                         }
 

@@ -106,20 +106,38 @@ namespace Inworld.Analyzers.Core
             var current = value;
             for (var depth = 0; depth < MaxDepth && current.Parent is IOperation parent; depth++)
             {
-                switch (parent)
+                // On Kind, not on interface types: most values end at a parent no case matches, and a chain of
+                // interface casts would test every case before saying so.
+                switch (parent.Kind)
                 {
-                    case IConversionOperation _:
-                    case IParenthesizedOperation _:
-                    case IArrayInitializerOperation _:
-                    case IArrayCreationOperation _:
-                    case ISwitchExpressionOperation _:
+                    case OperationKind.Conversion:
+                    case OperationKind.Parenthesized:
+                    case OperationKind.ArrayInitializer:
+                    case OperationKind.ArrayCreation:
+                    case OperationKind.SwitchExpression:
                         break;
-                    case IConditionalOperation conditional when conditional.Condition != current:
-                        break;
-                    case ISwitchExpressionArmOperation arm when arm.Value == current:
-                        break;
-                    case ICoalesceOperation coalesce when coalesce.WhenNull == current:
+                    case OperationKind.Conditional:
+                        if (((IConditionalOperation)parent).Condition == current)
                         {
+                            return ValueDestination.Unknown;
+                        }
+
+                        break;
+                    case OperationKind.SwitchExpressionArm:
+                        if (((ISwitchExpressionArmOperation)parent).Value != current)
+                        {
+                            return ValueDestination.Unknown;
+                        }
+
+                        break;
+                    case OperationKind.Coalesce:
+                        {
+                            var coalesce = (ICoalesceOperation)parent;
+                            if (coalesce.WhenNull != current)
+                            {
+                                return ValueDestination.Unknown;
+                            }
+
                             var source = DescribeSource(coalesce.Value, types);
                             if (source.NameKind != CredentialNameKind.None)
                             {
@@ -129,34 +147,54 @@ namespace Inworld.Analyzers.Core
                             break;
                         }
 
-                    case IVariableInitializerOperation _:
+                    case OperationKind.VariableInitializer:
                         if (parent.Parent is IVariableDeclaratorOperation declarator)
                         {
                             return Named("local", declarator.Symbol, null);
                         }
 
                         return ValueDestination.Unknown;
-                    case IFieldInitializerOperation fieldInitializer when fieldInitializer.InitializedFields.Length > 0:
-                        return Named("field", fieldInitializer.InitializedFields[0], fieldInitializer.InitializedFields[0].ContainingType);
-                    case IPropertyInitializerOperation propertyInitializer when propertyInitializer.InitializedProperties.Length > 0:
-                        return Named("property", propertyInitializer.InitializedProperties[0], propertyInitializer.InitializedProperties[0].ContainingType);
-                    case IParameterInitializerOperation parameterInitializer:
-                        return Named("default value of parameter", parameterInitializer.Parameter, parameterInitializer.Parameter.ContainingType);
-                    case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                    case OperationKind.FieldInitializer:
                         {
-                            // What a value is written to is described like what it is read from (never Base64-encoded).
-                            return DescribeSource(assignment.Target, types);
+                            var fields = ((IFieldInitializerOperation)parent).InitializedFields;
+                            return fields.Length > 0 ? Named("field", fields[0], fields[0].ContainingType) : ValueDestination.Unknown;
                         }
 
-                    case ICoalesceAssignmentOperation coalesceAssignment when coalesceAssignment.Value == current:
+                    case OperationKind.PropertyInitializer:
                         {
+                            var properties = ((IPropertyInitializerOperation)parent).InitializedProperties;
+                            return properties.Length > 0 ? Named("property", properties[0], properties[0].ContainingType) : ValueDestination.Unknown;
+                        }
+
+                    case OperationKind.ParameterInitializer:
+                        {
+                            var parameter = ((IParameterInitializerOperation)parent).Parameter;
+                            return Named("default value of parameter", parameter, parameter.ContainingType);
+                        }
+
+                    case OperationKind.SimpleAssignment:
+                        {
+                            // What a value is written to is described like what it is read from (never Base64-encoded).
+                            var assignment = (ISimpleAssignmentOperation)parent;
+                            return assignment.Value == current ? DescribeSource(assignment.Target, types) : ValueDestination.Unknown;
+                        }
+
+                    case OperationKind.CoalesceAssignment:
+                        {
+                            var coalesceAssignment = (ICoalesceAssignmentOperation)parent;
+                            if (coalesceAssignment.Value != current)
+                            {
+                                return ValueDestination.Unknown;
+                            }
+
                             var target = DescribeSource(coalesceAssignment.Target, types);
                             return new ValueDestination("fallback for " + target.Description, target.NameKind, true, false);
                         }
 
-                    case IArgumentOperation argument:
-                        return FromArgument(argument, types);
-                    case IReturnOperation _:
+                    case OperationKind.Argument:
+                        return FromArgument((IArgumentOperation)parent, types);
+                    case OperationKind.Return:
+                    case OperationKind.YieldReturn:
                         return FromReturn(containingSymbol);
                     default:
                         return ValueDestination.Unknown;

@@ -35,8 +35,8 @@ namespace Inworld.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var analysis = new Analysis(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-                start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)c.Operation, analysis.AuthenticationHeaderValue)), OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromInvocation((IInvocationOperation)c.Operation, analysis.AuthenticationHeaderValue)), OperationKind.Invocation);
+                start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)c.Operation, analysis.Types)), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromInvocation((IInvocationOperation)c.Operation, analysis.Types)), OperationKind.Invocation);
                 start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromAssignment((ISimpleAssignmentOperation)c.Operation)), OperationKind.SimpleAssignment);
             });
         }
@@ -57,13 +57,12 @@ namespace Inworld.Analyzers.Rules
             public Analysis(Compilation compilation, AnalyzerConfigOptionsProvider provider)
             {
                 _provider = provider;
-                _types = new WellKnownTypes(compilation);
-                AuthenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
+                _types = WellKnownTypes.For(compilation);
                 _unity = UnityContext.From(compilation);
                 _project = ProjectKinds.Detect(compilation, provider.GlobalOptions, _unity);
             }
 
-            public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+            public WellKnownTypes Types => _types;
 
             public void Analyze(OperationAnalysisContext context, AuthorizationAttachment? attachment)
             {

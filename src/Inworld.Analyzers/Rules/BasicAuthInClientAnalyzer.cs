@@ -66,7 +66,6 @@ namespace Inworld.Analyzers.Rules
             private readonly AnalyzerConfigOptionsProvider _provider;
             private readonly UnityContext _unity;
             private readonly ProjectKindDecision _project;
-            private readonly INamedTypeSymbol? _authenticationHeaderValue;
             private readonly WellKnownTypes _types;
             private readonly RequestStrings _requestStrings = new RequestStrings();
 
@@ -75,20 +74,19 @@ namespace Inworld.Analyzers.Rules
                 _provider = provider;
                 _unity = unity;
                 _project = project;
-                _authenticationHeaderValue = compilation.GetTypeByMetadataName("System.Net.Http.Headers.AuthenticationHeaderValue");
-                _types = new WellKnownTypes(compilation);
+                _types = WellKnownTypes.For(compilation);
             }
 
             /// <summary>new AuthenticationHeaderValue("Basic", key), AuthenticationHeaderValue.Parse("Basic ...")</summary>
             public void AnalyzeObjectCreation(OperationAnalysisContext context)
-                => Analyze(context, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)context.Operation, _authenticationHeaderValue));
+                => Analyze(context, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)context.Operation, _types));
 
             /// <summary>
             /// headers.Add("Authorization", "Basic " + key), TryAddWithoutValidation, UnityWebRequest.SetRequestHeader,
             /// ClientWebSocketOptions.SetRequestHeader, WebHeaderCollection.Add/Set, dictionary.Add, AuthenticationHeaderValue.Parse.
             /// </summary>
             public void AnalyzeInvocation(OperationAnalysisContext context)
-                => Analyze(context, AuthorizationHeaders.FromInvocation((IInvocationOperation)context.Operation, _authenticationHeaderValue));
+                => Analyze(context, AuthorizationHeaders.FromInvocation((IInvocationOperation)context.Operation, _types));
 
             /// <summary>headers["Authorization"] = "Basic " + key</summary>
             public void AnalyzeAssignment(OperationAnalysisContext context)

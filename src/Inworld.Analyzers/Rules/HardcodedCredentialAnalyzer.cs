@@ -26,9 +26,11 @@ namespace Inworld.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var analysis = new Analysis(new WellKnownTypes(start.Compilation), start.Options.AnalyzerConfigOptionsProvider);
+                var analysis = new Analysis(WellKnownTypes.For(start.Compilation), start.Options.AnalyzerConfigOptionsProvider);
+                // Only leaves: literals and references to string symbols. A concatenation, interpolation or
+                // string.Concat/Format is judged from its first leaf (StringValues.FirstLeaf), so the rule is not
+                // called for every binary operator and method call in the code base.
                 start.RegisterOperationAction(analysis.AnalyzeLiteral, OperationKind.Literal);
-                start.RegisterOperationAction(analysis.AnalyzeAssembly, OperationKind.Binary, OperationKind.InterpolatedString, OperationKind.Invocation);
                 start.RegisterOperationAction(analysis.AnalyzeSymbolReference, OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
 
                 // "..."u8 (C# 11) is an operation kind this 3.7-compiled assembly cannot name; newer hosts know it.
@@ -65,13 +67,75 @@ namespace Inworld.Analyzers.Rules
             public void AnalyzeLiteral(OperationAnalysisContext context)
             {
                 var literal = (ILiteralOperation)context.Operation;
-                var value = StringValues.LiteralText(literal);
+                var type = literal.Type;
+                if (type != null && type.SpecialType != SpecialType.System_String)
+                {
+                    // A number, char or bool: never part of a string that evaluates to a constant.
+                    return;
+                }
+
+                // A null literal can still lead an assembly (null + "..."); only strings have a value to judge.
+                JudgeAssemblyFromFirstLeaf(context, literal);
+                if (type == null)
+                {
+                    return;
+                }
+
+                var value = StringValues.LiteralTextOfLength(literal, CredentialShape.MinKeyIdLength);
                 if (value == null || !CredentialShape.CouldBeCredential(value))
                 {
                     return;
                 }
 
                 AnalyzeLiteralValue(context, literal, value);
+            }
+
+            /// <summary>
+            /// Is <paramref name="leaf"/> part of an assembly? When it is that assembly's first leaf, the whole
+            /// assembly is judged here.
+            /// </summary>
+            private bool JudgeAssemblyFromFirstLeaf(OperationAnalysisContext context, IOperation leaf)
+            {
+                var parent = leaf.Parent;
+                if (parent == null || !MayLeadToAssembly(parent.Kind))
+                {
+                    return false;
+                }
+
+                var enclosing = StringValues.EnclosingAssembly(leaf);
+                if (enclosing == null)
+                {
+                    return false;
+                }
+
+                var outermost = StringValues.OutermostAssembly(enclosing);
+                if (outermost != null && StringValues.FirstLeaf(outermost) == leaf)
+                {
+                    AnalyzeAssembly(context, outermost);
+                }
+
+                return true;
+            }
+
+            // The parents EnclosingAssembly looks through or stops at: anything else (an argument of an ordinary
+            // call, an initialiser, a return) ends the question with one enum compare.
+            private static bool MayLeadToAssembly(OperationKind kind)
+            {
+                switch (kind)
+                {
+                    case OperationKind.Binary:
+                    case OperationKind.InterpolatedString:
+                    case OperationKind.Invocation:
+                    case OperationKind.Conversion:
+                    case OperationKind.Interpolation:
+                    case OperationKind.InterpolatedStringText:
+                    case OperationKind.Argument:
+                    case OperationKind.ArrayInitializer:
+                    case OperationKind.ArrayCreation:
+                        return true;
+                    default:
+                        return false;
+                }
             }
 
             public void AnalyzeUtf8Literal(OperationAnalysisContext context)
@@ -88,17 +152,12 @@ namespace Inworld.Analyzers.Rules
 
             private void AnalyzeLiteralValue(OperationAnalysisContext context, IOperation literal, string value)
             {
-                if (IsInsideAttribute(literal.Syntax))
-                {
-                    return;
-                }
-
                 var assembly = StringValues.EnclosingAssembly(literal);
                 if (assembly != null)
                 {
                     // A fragment: only a complete API key is reported here; the outermost assembly judges the rest.
                     var key = CredentialShape.FindApiKey(value);
-                    if (key.IsMatch)
+                    if (key.IsMatch && !IsInsideAttribute(literal.Syntax))
                     {
                         context.ReportDiagnostic(Report(literal.Syntax, value, key, Outermost(assembly), context.ContainingSymbol));
                     }
@@ -106,14 +165,12 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                ReportIfAny(context, AnalyzeValue(literal, literal.Syntax, value, context.ContainingSymbol, null));
+                ReportIfAny(context, AnalyzeValue(literal, literal.Syntax, value, context.ContainingSymbol, null), literal.Syntax);
             }
 
-            public void AnalyzeAssembly(OperationAnalysisContext context)
+            private void AnalyzeAssembly(OperationAnalysisContext context, IOperation operation)
             {
-                var operation = context.Operation;
-                if (!StringValues.IsStringAssembly(operation) || StringValues.EnclosingAssembly(operation) != null ||
-                    !StringValues.MayEvaluate(operation) || IsInsideAttribute(operation.Syntax))
+                if (!StringValues.MayEvaluate(operation))
                 {
                     return;
                 }
@@ -147,7 +204,7 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, value, context.ContainingSymbol, null));
+                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, value, context.ContainingSymbol, null), operation.Syntax);
             }
 
             /// <summary>
@@ -159,6 +216,12 @@ namespace Inworld.Analyzers.Rules
                 var reference = context.Operation;
                 if (reference.Type?.SpecialType != SpecialType.System_String)
                 {
+                    return;
+                }
+
+                if (JudgeAssemblyFromFirstLeaf(context, reference))
+                {
+                    // A part of a concatenation or interpolation: the assembly as a whole is judged.
                     return;
                 }
 
@@ -184,8 +247,7 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 var value = StringValues.SymbolValue(symbol, out var declarationLiteral);
-                if (value == null || !CredentialShape.CouldBeCredential(value) ||
-                    StringValues.EnclosingAssembly(reference) != null || IsFindingOnItsOwn(reference, value))
+                if (value == null || !CredentialShape.CouldBeCredential(value) || IsFindingOnItsOwn(reference, value))
                 {
                     return;
                 }
@@ -267,6 +329,16 @@ namespace Inworld.Analyzers.Rules
             private static void ReportIfAny(OperationAnalysisContext context, Diagnostic? diagnostic)
             {
                 if (diagnostic != null)
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+
+            // Attribute arguments are reported by AnalyzeAttribute, which also runs on hosts that give them no
+            // operations. Asked last, because the question walks up the syntax and almost nothing gets this far.
+            private static void ReportIfAny(OperationAnalysisContext context, Diagnostic? diagnostic, SyntaxNode syntax)
+            {
+                if (diagnostic != null && !IsInsideAttribute(syntax))
                 {
                     context.ReportDiagnostic(diagnostic);
                 }

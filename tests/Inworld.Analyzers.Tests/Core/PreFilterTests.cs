@@ -162,5 +162,147 @@ class C
             Assert.True(evaluated >= 8, evaluated + " of " + assemblies + " assemblies evaluated");
             Assert.True(rejected >= 6, "only " + rejected + " non-constant assemblies were rejected early");
         }
+
+        /// <summary>
+        /// The rule judges each concatenation, interpolation and string.Concat/Format from its first leaf only. So
+        /// for every outermost assembly that evaluates, that leaf must be one the rule is called for (a literal or
+        /// a field, local or property reference), and walking up from it must arrive at the same assembly.
+        /// </summary>
+        [Fact]
+        public void Every_assembly_that_evaluates_is_reached_from_its_first_leaf()
+        {
+            var body = MethodBody(AssemblySource);
+            int outermost = 0, evaluated = 0;
+            foreach (var assembly in body.DescendantsAndSelf().Where(o => StringValues.IsStringAssembly(o) && StringValues.EnclosingAssembly(o) == null))
+            {
+                outermost++;
+                if (StringValues.TryEvaluate(assembly, new List<IOperation>()) == null)
+                {
+                    continue;
+                }
+
+                evaluated++;
+                var leaf = StringValues.FirstLeaf(assembly);
+                Assert.True(leaf != null, "no first leaf for " + assembly.Syntax);
+                Assert.Contains(leaf!.Kind, new[] { OperationKind.Literal, OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference });
+                Assert.Same(assembly, StringValues.OutermostAssembly(StringValues.EnclosingAssembly(leaf)));
+            }
+
+            Assert.True(evaluated >= 10, evaluated + " of " + outermost + " outermost assemblies evaluated");
+        }
+
+        /// <summary>The token is read instead of ConstantValue (which allocates): both must give the same string.</summary>
+        [Fact]
+        public void Literal_text_from_the_token_equals_the_constant_value()
+        {
+            const string source = @"
+class C
+{
+    void D(string v = ""default-value-of-a-parameter"") { }
+    void M(int n, string s)
+    {
+        string x;
+        x = ""plain"";
+        x = ""esc\t\u0041\x42\\\""q"";
+        x = @""verbatim """"quoted"""" \n"";
+        x = $""text {{braces}} {n} \u0041 \"" tail"";
+        x = $@""verbatim {{x}} """" {n} \n"";
+        x = @$""other order {n}"";
+        x = """"""raw """"quote"""" {x}"""""";
+        x = $$""""""raw {{n}} {x} """"q"""""";
+        x = """"""
+            multi
+              line
+            """""";
+        x = $""""""
+            interpolated {n}
+              line
+            """""";
+        x = null;
+        x = $""{s}"" + ""tail"";
+        D();
+        _ = x;
+        _ = 'c';
+        _ = 42;
+        _ = true;
+    }
+}";
+            var body = MethodBody(source);
+            var literals = body.DescendantsAndSelf().OfType<ILiteralOperation>().ToList();
+            var strings = 0;
+            foreach (var literal in literals)
+            {
+                var expected = literal.ConstantValue.HasValue ? literal.ConstantValue.Value as string : null;
+                Assert.Equal(expected, StringValues.LiteralText(literal));
+                for (var min = 0; min < 40; min += 3)
+                {
+                    var ofLength = StringValues.LiteralTextOfLength(literal, min);
+                    Assert.Equal(expected != null && expected.Length >= min ? expected : null, ofLength);
+                }
+
+                strings += expected != null ? 1 : 0;
+            }
+
+            Assert.True(strings >= 15, "only " + strings + " string literals were compared");
+        }
+
+        [Theory]
+        [InlineData("InworldApiKey")]
+        [InlineData("INWORLD_SECRET")]
+        [InlineData("my_inworld")]
+        [InlineData("inworld")]
+        [InlineData("inworl")]
+        [InlineData("Inwor1d")]
+        [InlineData("iiinworld")]
+        [InlineData("ininworld")]
+        [InlineData("X-Request-Id")]
+        [InlineData("")]
+        [InlineData("İnworld")]
+        public void ContainsInworld_agrees_with_a_case_insensitive_search(string name)
+            => Assert.Equal(name.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0, CredentialNames.ContainsInworld(name));
+
+        private const string AssemblySource = @"
+using System;
+using System.Globalization;
+class C
+{
+    const string A = ""abc"";
+    static readonly string B = ""def"";
+    string P { get; } = ""jkl"";
+    void M(string parameter, int n)
+    {
+        const string local = ""pqr"";
+        string x;
+        x = A + B;
+        x = ""lit"" + A + local;
+        x = local + ""lit"";
+        x = P + A;
+        x = $""{A}-{B}-{P}"";
+        x = $""text {A}"";
+        x = $""{$""{A}""}"" + (A + B);
+        x = string.Concat(A, B, local);
+        x = string.Concat(new[] { A, B });
+        x = string.Concat(new string[0], A);
+        x = string.Format(""{0}/{1}"", A, B);
+        x = string.Format(CultureInfo.InvariantCulture, ""{0}"", A);
+        x = string.Format(""{0}"", ""a"" + B);
+        x = A + null;
+        x = null + A + B;
+        x = (A + B) + (local + ""z"");
+        x = A + parameter;
+        x = $""{A}-{n}"";
+        _ = x;
+    }
+}";
+
+        private static IOperation MethodBody(string source)
+        {
+            var compilation = DiagnosticsFor.CreateCompilation(source);
+            var syntaxTree = compilation.SyntaxTrees.Single();
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var model = compilation.GetSemanticModel(syntaxTree);
+            var method = syntaxTree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "M");
+            return model.GetOperation(method)!;
+        }
     }
 }

@@ -111,6 +111,30 @@ namespace Inworld.Analyzers.Tests.Rules
             => Flags("class C { string Key = {|#0:string.Format(\"{0}{1}\", \"$KEY1$\", \"$KEY2$\")|}; }", ApiKey, "field 'C.Key'", "$KEY$");
 
         [Fact]
+        public Task Flags_assembled_key_in_string_Format_with_a_format_provider()
+            => Flags(
+                "using System.Globalization; class C { string Key = {|#0:string.Format(CultureInfo.InvariantCulture, \"{0}{1}\", \"$KEY1$\", \"$KEY2$\")|}; }",
+                ApiKey, "field 'C.Key'", "$KEY$");
+
+        [Fact]
+        public Task Flags_assembled_key_that_starts_with_a_constant_from_another_file()
+        {
+            // No literal in this file's concatenation: it is judged from its first leaf, a reference to a const.
+            var test = new Verify.Test { TestCode = Snippet.Expand("class C { string Key = {|#0:Parts.First + Parts.Second|}; }") };
+            test.TestState.Sources.Add(Snippet.Expand("static class Parts { public const string First = \"$KEY1$\"; public const string Second = \"$KEY2$\"; }"));
+            test.ExpectedDiagnostics.Add(Expected(ApiKey, "field 'C.Key'", "$KEY$"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Flags_assembled_key_that_starts_with_null()
+            => Flags("class C { string Key = {|#0:null + \"$KEY1$\" + \"$KEY2$\"|}; }", ApiKey, "field 'C.Key'", "$KEY$");
+
+        [Fact]
+        public Task Flags_assembled_key_whose_first_part_is_nested()
+            => Flags("class C { const string A = \"$KEY1$\"; string Key = {|#0:string.Concat(A + \"\", \"$KEY2$\")|}; }", ApiKey, "field 'C.Key'", "$KEY$");
+
+        [Fact]
         public Task Does_not_report_a_reported_constant_again_where_it_is_used()
             => Verify.VerifyAsync(
                 Snippet.Expand("class C { const string Key = {|#0:\"$KEY$\"|}; string Header = \"Basic \" + Key; string Copy = Key; string I = $\"Basic {Key}\"; }"),
