@@ -23,10 +23,18 @@ namespace Inworld.Analyzers.Benchmarks
 
             if (args.Length >= 1 && args[0] == "analyzer-time")
             {
-                // analyzer-time [FILES] [RUNS] [concurrent]: per-analyzer execution time as a share of bind time (docs/performance.md).
+                // analyzer-time [FILES] [RUNS] [concurrent] [nogc]: per-analyzer execution time as a share of bind time (docs/performance.md).
                 var files = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
                 var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
-                return AnalyzerTimeReport.Run(files, runs, concurrent: args.Contains("concurrent"));
+                return AnalyzerTimeReport.Run(files, runs, concurrent: args.Contains("concurrent"), withoutCollections: args.Contains("nogc"));
+            }
+
+            if (args.Length >= 1 && args[0] == "replay")
+            {
+                // replay [FILES] [PASSES]: the analyzers' own callback cost, without the driver (docs/performance.md).
+                var files = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+                var passes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 21;
+                return ReplayReport.Run(files, passes);
             }
 
             if (args.Contains("smoke"))
