@@ -101,22 +101,43 @@ namespace Inworld.Analyzers.Core
             var current = operation.Parent;
             for (var depth = 0; depth < 8 && current != null; depth++)
             {
-                switch (current.Kind)
+                if (!IsPassedThrough(current.Kind))
                 {
-                    case OperationKind.Conversion:
-                    case OperationKind.Interpolation:
-                    case OperationKind.InterpolatedStringText:
-                    case OperationKind.Argument:
-                    case OperationKind.ArrayInitializer:
-                    case OperationKind.ArrayCreation:
-                        current = current.Parent;
-                        continue;
-                    default:
-                        return IsStringAssembly(current) ? current : null;
+                    return IsStringAssembly(current) ? current : null;
                 }
+
+                current = current.Parent;
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// One enum compare in front of <see cref="EnclosingAssembly"/>: false when the parent can lead to no
+        /// assembly (an argument of an ordinary call still can; an initialiser or a return cannot).
+        /// </summary>
+        public static bool MayBeInAssembly(IOperation operation)
+        {
+            var parent = operation.Parent;
+            return parent != null && (IsPassedThrough(parent.Kind) || parent.Kind == OperationKind.Binary ||
+                                      parent.Kind == OperationKind.InterpolatedString || parent.Kind == OperationKind.Invocation);
+        }
+
+        /// <summary>The parents between a part and the assembly it belongs to.</summary>
+        private static bool IsPassedThrough(OperationKind kind)
+        {
+            switch (kind)
+            {
+                case OperationKind.Conversion:
+                case OperationKind.Interpolation:
+                case OperationKind.InterpolatedStringText:
+                case OperationKind.Argument:
+                case OperationKind.ArrayInitializer:
+                case OperationKind.ArrayCreation:
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         /// <summary>

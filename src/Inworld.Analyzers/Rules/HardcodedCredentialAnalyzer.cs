@@ -96,8 +96,7 @@ namespace Inworld.Analyzers.Rules
             /// </summary>
             private bool JudgeAssemblyFromFirstLeaf(OperationAnalysisContext context, IOperation leaf)
             {
-                var parent = leaf.Parent;
-                if (parent == null || !MayLeadToAssembly(parent.Kind))
+                if (!StringValues.MayBeInAssembly(leaf))
                 {
                     return false;
                 }
@@ -115,27 +114,6 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 return true;
-            }
-
-            // The parents EnclosingAssembly looks through or stops at: anything else (an argument of an ordinary
-            // call, an initialiser, a return) ends the question with one enum compare.
-            private static bool MayLeadToAssembly(OperationKind kind)
-            {
-                switch (kind)
-                {
-                    case OperationKind.Binary:
-                    case OperationKind.InterpolatedString:
-                    case OperationKind.Invocation:
-                    case OperationKind.Conversion:
-                    case OperationKind.Interpolation:
-                    case OperationKind.InterpolatedStringText:
-                    case OperationKind.Argument:
-                    case OperationKind.ArrayInitializer:
-                    case OperationKind.ArrayCreation:
-                        return true;
-                    default:
-                        return false;
-                }
             }
 
             public void AnalyzeUtf8Literal(OperationAnalysisContext context)
