@@ -58,14 +58,29 @@ namespace Inworld.Analyzers.Tests.Package
                 }
             }
 
-            // The consumer: a server console app with a hard-coded key (INW001, env-var fix).
+            // The consumer: a server console app with one finding for each fix. INW001 (hard-coded key, env-var fix),
+            // INW003 (Realtime key on TTS, rename), INW005 (key sent as Bearer, scheme) on the server side, and
+            // INW002 (Basic in client code, token flow) in a folder the .editorconfig marks as client code.
             var directory = Path.Combine(_package.Root, "FixHost");
-            Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(Path.Combine(directory, "Client"));
             File.WriteAllText(Path.Combine(directory, "nuget.config"), "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /><add key=\"local\" value=\"" + _package.Feed + "\" /></packageSources></configuration>\n");
             File.WriteAllText(Path.Combine(directory, "FixHost.csproj"),
                 "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><RestorePackagesPath>" + Path.Combine(_package.Root, "packages") + "</RestorePackagesPath></PropertyGroup>" +
                 "<ItemGroup><PackageReference Include=\"Inworld.Analyzers\" Version=\"" + _package.Version + "\" /></ItemGroup></Project>\n");
+            File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n\n[Client/**.cs]\ninworld_analyzers.project_kind = client\n");
+            const string Usings = "using System;\nusing System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Threading.Tasks;\n\n";
             File.WriteAllText(Path.Combine(directory, "Program.cs"), "const string Key = \"" + FakeCredentials.Other.ApiKey + "\";\nSystem.Console.WriteLine(Key.Length);\n");
+            File.WriteAllText(Path.Combine(directory, "Speech.cs"), Usings +
+                "static class Speech\n{\n    public static async Task Speak(HttpClient client)\n    {\n        var key = Environment.GetEnvironmentVariable(\"INWORLD_REALTIME_API_KEY\");\n" +
+                "        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Basic\", key);\n        await client.PostAsync(\"https://api.inworld.ai/tts/v1/voice\", null);\n    }\n}\n");
+            File.WriteAllText(Path.Combine(directory, "Chat.cs"), Usings +
+                "static class Chat\n{\n    public static async Task Ask(HttpClient client)\n    {\n" +
+                "        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\"));\n" +
+                "        await client.PostAsync(\"https://api.inworld.ai/v1/chat/completions\", null);\n    }\n}\n");
+            File.WriteAllText(Path.Combine(directory, "Client", "Player.cs"), Usings +
+                "static class Player\n{\n    public static async Task Speak(HttpClient client)\n    {\n" +
+                "        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Basic\", Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\"));\n" +
+                "        await client.PostAsync(\"https://api.inworld.ai/tts/v1/voice\", null);\n    }\n}\n");
             var restore = DotnetCli.Run(directory, new[] { "restore" });
             Assert.True(restore.ExitCode == 0, restore.ToString());
 
@@ -98,22 +113,42 @@ namespace Inworld.Analyzers.Tests.Package
             Assert.Equal(5, analyzers.Length);
 
             var diagnostics = await Diagnose(project, analyzers);
-            var finding = Assert.Single(diagnostics, d => d.Id == "INW001");
-            var document = project.Documents.Single(d => d.Name == "Program.cs");
-            var actions = new List<CodeAction>();
-            foreach (var provider in providers.Where(p => p.FixableDiagnosticIds.Contains(finding.Id)))
+            var expectations = new (string Id, string File, string FixedText)[]
             {
-                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, finding, (a, _) => actions.Add(a), CancellationToken.None));
-            }
+                ("INW001", "Program.cs", "Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\")"),
+                ("INW002", "Player.cs", "new AuthenticationHeaderValue(\"Bearer\", await InworldTokenProvider.Shared.GetTokenAsync())"),
+                ("INW003", "Speech.cs", "Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\")"),
+                ("INW005", "Chat.cs", "new AuthenticationHeaderValue(\"Basic\", Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\"))"),
+            };
+            Assert.Equal(expectations.Select(e => e.Id + " " + e.File), diagnostics.Select(d => d.Id + " " + Path.GetFileName(d.Location.SourceTree!.FilePath)).OrderBy(n => n, StringComparer.Ordinal));
 
-            var action = Assert.Single(actions);
-            var changed = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
-            var fixedProject = changed.GetProject(project.Id)!;
-            var compilation = (await fixedProject.GetCompilationAsync())!;
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            Assert.DoesNotContain(await Diagnose(fixedProject, analyzers), d => d.Id.StartsWith("INW", StringComparison.Ordinal));
-            var text = (await fixedProject.Documents.Single(d => d.Name == "Program.cs").GetTextAsync()).ToString();
-            Assert.Contains("Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\")", text);
+            // Each fix on its own, from the original project, as a user applies it from the light bulb.
+            foreach (var (id, file, fixedText) in expectations)
+            {
+                var finding = diagnostics.Single(d => d.Id == id);
+                var document = project.GetDocument(finding.Location.SourceTree)!;
+                var actions = new List<CodeAction>();
+                foreach (var provider in providers.Where(p => p.FixableDiagnosticIds.Contains(id)))
+                {
+                    await provider.RegisterCodeFixesAsync(new CodeFixContext(document, finding, (a, _) => actions.Add(a), CancellationToken.None));
+                }
+
+                Assert.True(actions.Count > 0, "no fix offered for " + id);
+                var changed = (await actions[0].GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+                var fixedProject = changed.GetProject(project.Id)!;
+                var compilation = (await fixedProject.GetCompilationAsync())!;
+                Assert.True(!compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error),
+                    id + " fix left errors: " + string.Join("; ", compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error)));
+                var after = await Diagnose(fixedProject, analyzers);
+                Assert.DoesNotContain(after, d => d.Id == id);
+                Assert.Equal(diagnostics.Length - 1, after.Length);
+                var text = (await fixedProject.GetDocument(document.Id)!.GetTextAsync()).ToString();
+                Assert.Contains(fixedText, text);
+                if (id == "INW002")
+                {
+                    Assert.Contains(fixedProject.Documents, d => d.Name == "InworldTokenProvider.cs");
+                }
+            }
         }
 
         private static async Task<ImmutableArray<Diagnostic>> Diagnose(Project project, ImmutableArray<DiagnosticAnalyzer> analyzers)
