@@ -127,6 +127,8 @@ namespace Inworld.Analyzers.Core
         /// <summary>
         /// Contains(name, "inworld"), by hand: every destination name of every string the rules look at goes
         /// through here and almost none matches, so the common answer must be one pass with no call setup.
+        /// Folding ASCII letters is the whole of an ordinal case-insensitive match here: no other character
+        /// folds to a letter of "inworld" (a test checks dotless and dotted i, among others).
         /// </summary>
         internal static bool ContainsInworld(string name)
         {

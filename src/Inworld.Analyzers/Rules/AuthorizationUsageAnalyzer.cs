@@ -184,7 +184,7 @@ namespace Inworld.Analyzers.Rules
 
                 // Only Inworld's scheme rules are known: the source's name or an Inworld-shaped key says Inworld,
                 // else the request's URL must.
-                var inworld = sources.Any(s => s.Kind != CredentialSourceKind.Literal && s.Name.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0) ||
+                var inworld = sources.Any(s => s.Kind != CredentialSourceKind.Literal && CredentialNames.ContainsInworld(s.Name)) ||
                               sources.Any(s => s.Kind == CredentialSourceKind.Literal && CredentialShape.FindApiKey(s.Name).IsMatch) ||
                               TargetsOf(attachment, context.ContainingSymbol, ref cachedTargets).Count > 0;
                 if (!inworld)

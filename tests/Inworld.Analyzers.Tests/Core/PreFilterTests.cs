@@ -258,6 +258,9 @@ class C
         [InlineData("X-Request-Id")]
         [InlineData("")]
         [InlineData("İnworld")]
+        [InlineData("ınworldKey")]
+        [InlineData("my_ınworld_secret")]
+        [InlineData("Ωinworld")]
         public void ContainsInworld_agrees_with_a_case_insensitive_search(string name)
             => Assert.Equal(name.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0, CredentialNames.ContainsInworld(name));
 
