@@ -108,17 +108,12 @@ namespace Inworld.Analyzers.Benchmarks
 
         private Registrations Register(DiagnosticAnalyzer analyzer, Compilation compilation)
         {
-            var context = new CapturingAnalysisContext();
-            analyzer.Initialize(context);
             var registrations = new Registrations();
+            var context = new CapturingAnalysisContext(registrations);
+            analyzer.Initialize(context);
             foreach (var start in context.CompilationStartActions)
             {
                 start(new CapturingCompilationStartContext(compilation, _options, registrations));
-            }
-
-            foreach (var (action, kinds) in context.OperationActions)
-            {
-                registrations.OperationActions.Add((action, kinds));
             }
 
             return registrations;
@@ -129,13 +124,27 @@ namespace Inworld.Analyzers.Benchmarks
             public List<(Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds)> OperationActions { get; } = new List<(Action<OperationAnalysisContext>, ImmutableArray<OperationKind>)>();
 
             public List<Action<SyntaxNodeAnalysisContext>> AttributeActions { get; } = new List<Action<SyntaxNodeAnalysisContext>>();
+
+            public void AddSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
+            {
+                if (syntaxKinds.Any(k => k is SyntaxKind kind && kind == SyntaxKind.Attribute))
+                {
+                    AttributeActions.Add(action);
+                }
+                else if (syntaxKinds.Length > 0)
+                {
+                    throw new NotSupportedException("The replay only knows attribute syntax actions; extend it for " + string.Join(", ", syntaxKinds));
+                }
+            }
         }
 
         private sealed class CapturingAnalysisContext : AnalysisContext
         {
-            public List<Action<CompilationStartAnalysisContext>> CompilationStartActions { get; } = new List<Action<CompilationStartAnalysisContext>>();
+            private readonly Registrations _registrations;
 
-            public List<(Action<OperationAnalysisContext>, ImmutableArray<OperationKind>)> OperationActions { get; } = new List<(Action<OperationAnalysisContext>, ImmutableArray<OperationKind>)>();
+            public CapturingAnalysisContext(Registrations registrations) => _registrations = registrations;
+
+            public List<Action<CompilationStartAnalysisContext>> CompilationStartActions { get; } = new List<Action<CompilationStartAnalysisContext>>();
 
             public override void EnableConcurrentExecution()
             {
@@ -147,7 +156,11 @@ namespace Inworld.Analyzers.Benchmarks
 
             public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => CompilationStartActions.Add(action);
 
-            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => OperationActions.Add((action, operationKinds));
+            public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+                => _registrations.OperationActions.Add((action, operationKinds));
+
+            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
+                => _registrations.AddSyntaxNodeAction(action, syntaxKinds);
 
             // The replay covers the per-operation and per-attribute callbacks, where the cost scales with the code;
             // per-file and per-compilation actions (INW004, INW900) run once and are measured by the driver report.
@@ -174,10 +187,6 @@ namespace Inworld.Analyzers.Benchmarks
             public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action)
             {
             }
-
-            public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
-            {
-            }
         }
 
         private sealed class CapturingCompilationStartContext : CompilationStartAnalysisContext
@@ -194,16 +203,7 @@ namespace Inworld.Analyzers.Benchmarks
                 => _registrations.OperationActions.Add((action, operationKinds));
 
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
-            {
-                if (syntaxKinds.Any(k => k is SyntaxKind kind && kind == SyntaxKind.Attribute))
-                {
-                    _registrations.AttributeActions.Add(action);
-                }
-                else if (syntaxKinds.Length > 0)
-                {
-                    throw new NotSupportedException("The replay only knows attribute syntax actions; extend it for " + string.Join(", ", syntaxKinds));
-                }
-            }
+                => _registrations.AddSyntaxNodeAction(action, syntaxKinds);
 
             public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action)
             {
