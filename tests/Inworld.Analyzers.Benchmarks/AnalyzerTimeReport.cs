@@ -105,7 +105,8 @@ namespace Inworld.Analyzers.Benchmarks
             }
         }
 
-        private static List<double> Bind(Compilation compilation, int runs)
+        /// <summary>Times <c>GetDiagnostics</c> on <paramref name="runs"/> fresh clones, after one warm-up clone.</summary>
+        internal static List<double> Bind(Compilation compilation, int runs)
         {
             var times = new List<double>();
             for (var i = 0; i <= runs; i++)
@@ -128,7 +129,7 @@ namespace Inworld.Analyzers.Benchmarks
             return analyzer.GetType().Name + " (" + ids + ")";
         }
 
-        private static double Median(List<double> values)
+        internal static double Median(List<double> values)
         {
             var sorted = values.OrderBy(v => v).ToList();
             return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;

@@ -20,20 +20,8 @@ namespace Inworld.Analyzers.Benchmarks
 
             // Bind time first, while the heap holds only the compilation: the collected operations would make every
             // garbage collection during binding slower.
-            var bind = new List<double>();
-            var singleThread = compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
-            for (var i = 0; i <= 5; i++)
-            {
-                var fresh = singleThread.Clone();
-                var watch = Stopwatch.StartNew();
-                fresh.GetDiagnostics();
-                if (i > 0)
-                {
-                    bind.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
-
-            var bindMedian = Median(bind);
+            var bind = AnalyzerTimeReport.Bind(compilation.WithOptions(compilation.Options.WithConcurrentBuild(false)), 5);
+            var bindMedian = AnalyzerTimeReport.Median(bind);
             var replay = CallbackReplay.Collect(compilation);
             var analyzers = AnalyzerBenchmarks.InworldAnalyzers().Add(new EmptyAnalyzer());
             Console.WriteLine();
@@ -63,7 +51,7 @@ namespace Inworld.Analyzers.Benchmarks
                     allocated += GC.GetAllocatedBytesForCurrentThread() - before;
                 }
 
-                var median = Median(times);
+                var median = AnalyzerTimeReport.Median(times);
                 if (!(analyzer is EmptyAnalyzer))
                 {
                     inworldTotal += median;
@@ -82,12 +70,6 @@ namespace Inworld.Analyzers.Benchmarks
             }
 
             return failed ? 1 : 0;
-        }
-
-        private static double Median(List<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToList();
-            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
         }
     }
 }
