@@ -137,11 +137,7 @@ class C
         _ = x;
     }
 }";
-            var compilation = DiagnosticsFor.CreateCompilation(source);
-            var tree = compilation.SyntaxTrees.Single();
-            var model = compilation.GetSemanticModel(tree);
-            var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single();
-            var body = model.GetOperation(method)!;
+            var body = MethodBody(source);
             int assemblies = 0, evaluated = 0, rejected = 0;
             foreach (var operation in body.DescendantsAndSelf().Where(StringValues.IsStringAssembly))
             {
@@ -298,6 +294,7 @@ class C
     }
 }";
 
+        /// <summary>The operation tree of method M in <paramref name="source"/>, which must compile.</summary>
         private static IOperation MethodBody(string source)
         {
             var compilation = DiagnosticsFor.CreateCompilation(source);
