@@ -14,7 +14,8 @@ namespace Inworld.Analyzers.Tests.Package
     /// folder feed (no other package source), builds them and checks warnings, the CI gate and SARIF.
     /// </summary>
     [Trait("Category", "Package")]
-    public sealed class PackageTests : IClassFixture<PackageFixture>
+    [Collection(PackageCollection.Name)]
+    public sealed class PackageTests
     {
         private readonly PackageFixture _package;
 

@@ -25,7 +25,8 @@ namespace Inworld.Analyzers.Tests.Package
     /// that compiles with the diagnostic gone.
     /// </summary>
     [Trait("Category", "Package")]
-    public sealed class PackagedFixHostTests : IClassFixture<PackageFixture>
+    [Collection(PackageCollection.Name)]
+    public sealed class PackagedFixHostTests
     {
         private static readonly object LocatorGate = new object();
         private readonly PackageFixture _package;
