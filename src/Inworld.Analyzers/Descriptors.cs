@@ -21,7 +21,7 @@ namespace Inworld.Analyzers
         public static readonly DiagnosticDescriptor HardcodedCredential = new DiagnosticDescriptor(
             RuleIds.HardcodedCredential,
             title: "Hard-coded Inworld credential",
-            messageFormat: "{0} is hard-coded in {1} ({2}); read it from the environment or configuration at run time",
+            messageFormat: "{0} hard-coded in {1} ({2}); read it from the environment or configuration at run time",
             category: "Security",
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
@@ -61,7 +61,7 @@ namespace Inworld.Analyzers
         public static readonly DiagnosticDescriptor ShippedFileCredential = new DiagnosticDescriptor(
             RuleIds.ShippedFileCredential,
             title: "Inworld credential in a shipped file",
-            messageFormat: "{0} is stored in {1} of shipped file '{2}' ({3}); remove it and load it on a server or from the environment at run time",
+            messageFormat: "{0} stored in {1} of shipped file '{2}' ({3}); {4}",
             category: "Security",
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -122,6 +122,10 @@ namespace Inworld.Analyzers.Core
             }
         }
 
+        /// <summary>The subject of a finding's sentence with its verb: "Inworld API key is", "Inworld key id and secret are".</summary>
+        public static string DescribeAsSubject(CredentialKind kind)
+            => Describe(kind) + (kind == CredentialKind.RawKeyPair ? " are" : " is");
+
         private static bool Contains(string haystack, string needle) => haystack.IndexOf(needle, StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>

@@ -390,7 +390,7 @@ namespace Inworld.Analyzers.Rules
                     location.GetLocation(),
                     additional,
                     properties.ToImmutable(),
-                    CredentialNames.Describe(kind),
+                    CredentialNames.DescribeAsSubject(kind),
                     destination.Description,
                     CredentialShape.Redact(value, match));
             }

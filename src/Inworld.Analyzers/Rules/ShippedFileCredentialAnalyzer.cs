@@ -107,8 +107,28 @@ namespace Inworld.Analyzers.Rules
                 var span = new TextSpan(finding.Start, finding.Length);
                 var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
                 report(Diagnostic.Create(
-                    Descriptors.ShippedFileCredential, location, CredentialNames.Describe(finding.Kind), finding.Where, fileName, finding.Redacted));
+                    Descriptors.ShippedFileCredential, location, CredentialNames.DescribeAsSubject(finding.Kind), finding.Where, fileName, finding.Redacted, AdviceFor(file.Path)));
             }
+        }
+
+        /// <summary>
+        /// What to do instead depends on who receives the file: a server reads its own environment, but a file a
+        /// browser downloads (wwwroot/) or a Unity asset baked into the player has no safe place for the value.
+        /// </summary>
+        public static string AdviceFor(string path)
+        {
+            var normalized = path.Replace('\\', '/');
+            if (normalized.StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase) || normalized.IndexOf("/wwwroot/", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return "files under wwwroot/ are downloaded by every browser: remove it and keep the credential on your backend, which calls Inworld or mints short-lived tokens for the client";
+            }
+
+            if (path.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase) || ShippedFileFormats.FromPath(path) == ShippedFileFormat.UnityYaml)
+            {
+                return "Unity assets ship inside every build of the game: remove it and have the game get a short-lived token from your backend";
+            }
+
+            return "remove it and load it on a server or from the environment at run time";
         }
 
         private static bool IsCandidate(string path)

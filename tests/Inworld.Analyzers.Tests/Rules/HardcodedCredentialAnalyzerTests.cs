@@ -10,10 +10,11 @@ namespace Inworld.Analyzers.Tests.Rules
 {
     public class HardcodedCredentialAnalyzerTests
     {
-        private const string ApiKey = "Inworld API key";
-        private const string KeyId = "Inworld key id";
-        private const string Secret = "Inworld secret";
-        private const string Pair = "Inworld key id and secret";
+        // The subject of the message with its verb: a pair is plural.
+        private const string ApiKey = "Inworld API key is";
+        private const string KeyId = "Inworld key id is";
+        private const string Secret = "Inworld secret is";
+        private const string Pair = "Inworld key id and secret are";
 
         private static DiagnosticResult Expected(string kind, string where, string token, int markup = 0)
             => Verify.Diagnostic(RuleIds.HardcodedCredential).WithLocation(markup).WithArguments(kind, where, Snippet.Redacted(token));
@@ -28,6 +29,14 @@ namespace Inworld.Analyzers.Tests.Rules
             }
 
             return Verify.VerifyAsync(Snippet.Expand(source), expected);
+        }
+
+        [Fact]
+        public Task A_raw_pair_reads_as_plural_and_never_shows_the_secret()
+        {
+            var expected = Verify.Diagnostic(RuleIds.HardcodedCredential).WithLocation(0).WithMessage(
+                "Inworld key id and secret are hard-coded in field 'C.Header' (" + Snippet.Redacted("$PAIR$") + "); read it from the environment or configuration at run time");
+            return Verify.VerifyAsync(Snippet.Expand("class C { string Header = {|#0:\"Basic \" + \"$PAIR$\"|}; }"), expected);
         }
 
         // ---- Base64 API key: every form a constant string can take ----

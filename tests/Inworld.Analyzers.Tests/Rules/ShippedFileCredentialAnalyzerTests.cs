@@ -17,10 +17,29 @@ namespace Inworld.Analyzers.Tests.Rules
             return test;
         }
 
+        private const string ServerAdvice = "remove it and load it on a server or from the environment at run time";
+        private const string BrowserAdvice = "files under wwwroot/ are downloaded by every browser: remove it and keep the credential on your backend, which calls Inworld or mints short-lived tokens for the client";
+        private const string UnityAdvice = "Unity assets ship inside every build of the game: remove it and have the game get a short-lived token from your backend";
+
         private static DiagnosticResult At(string path, int line, int column, int length, string kind, string where, string token)
-            => Verify.Diagnostic(RuleIds.ShippedFileCredential)
+        {
+            var advice = path.Contains("/wwwroot/") ? BrowserAdvice
+                : path.EndsWith(".prefab") || path.EndsWith(".asset") || path.EndsWith(".unity") || path.EndsWith(".additionalfile") ? UnityAdvice
+                : ServerAdvice;
+            var subject = kind + (kind == "Inworld key id and secret" ? " are" : " is");
+            return Verify.Diagnostic(RuleIds.ShippedFileCredential)
                 .WithSpan(path, line, column, line, column + length)
-                .WithArguments(kind, where, System.IO.Path.GetFileName(path), Snippet.Redacted(token));
+                .WithArguments(subject, where, System.IO.Path.GetFileName(path), Snippet.Redacted(token), advice);
+        }
+
+        [Fact]
+        public Task A_browser_downloaded_file_is_told_to_move_the_value_to_the_backend()
+        {
+            var test = Test("/0/wwwroot/appsettings.json", "{ \"Inworld\": { \"ApiKey\": \"$KEY$\" } }");
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleIds.ShippedFileCredential).WithSpan("/0/wwwroot/appsettings.json", 1, 27, 1, 159).WithMessage(
+                "Inworld API key is stored in setting 'Inworld:ApiKey' of shipped file 'appsettings.json' (" + Snippet.Redacted("$KEY$") + "); " + BrowserAdvice));
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task Reports_appsettings_key_at_its_line_and_column()
