@@ -87,7 +87,8 @@ namespace Inworld.Analyzers.Rules
                 var path = file.Path ?? string.Empty;
                 foreach (var problem in ConfigFileCheck.Check(ConfigFileText.Parse(path, text.ToString())))
                 {
-                    var span = new TextSpan(problem.Line.Start, problem.Line.Length);
+                    // An unknown key is marked alone; a bad value or a misplaced option with its value.
+                    var span = new TextSpan(problem.Line.Start, problem.Kind == ConfigProblemKind.UnknownKey ? problem.Line.KeyLength : problem.Line.Length);
                     var (subject, description) = problem.MessageArguments();
                     report(Diagnostic.Create(Descriptors.InvalidOption, Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), subject, description));
                     if (problem.Kind == ConfigProblemKind.InvalidValue)
