@@ -72,11 +72,12 @@ namespace Inworld.Analyzers
         public static readonly DiagnosticDescriptor InvalidOption = new DiagnosticDescriptor(
             RuleIds.InvalidOption,
             title: "Invalid Inworld.Analyzers option",
-            messageFormat: "Option '{0}' has an invalid value '{1}': expected {2}; using '{3}'",
+            // {1} says what is wrong: "has an invalid value 'x': expected ...; using '...'", "is not an Inworld.Analyzers option ...".
+            messageFormat: "Option '{0}' {1}",
             category: "Configuration",
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A malformed .editorconfig or global config value for an Inworld.Analyzers option is ignored and the default is used.",
+            description: "An Inworld.Analyzers option in .editorconfig, a global config or MSBuild that cannot be used: a malformed value (the default is used), a key that is not an option, or an option placed where the compiler ignores it.",
             helpLinkUri: HelpLinkBase + RuleIds.InvalidOption + ".md",
             customTags: "CompilationEnd");
     }

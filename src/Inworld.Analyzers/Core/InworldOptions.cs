@@ -21,6 +21,109 @@ namespace Inworld.Analyzers.Core
         public string Fallback { get; }
     }
 
+    /// <summary>What kind of value an option takes; decides how it is validated.</summary>
+    internal enum OptionValueKind
+    {
+        /// <summary>[A-Za-z_][A-Za-z0-9_]*, at most 128 characters (the code fix writes it into a C# string literal).</summary>
+        EnvironmentVariableName,
+
+        /// <summary>One of <see cref="OptionDefinition.AllowedValues"/>, case-insensitive.</summary>
+        Choice,
+
+        /// <summary>true or false, case-insensitive.</summary>
+        Boolean,
+
+        /// <summary>An absolute http or https URL.</summary>
+        HttpUrl,
+
+        /// <summary>A free-form list separated by ',' or ';': every value is accepted.</summary>
+        NameList,
+    }
+
+    /// <summary>Which options a setting is read from: where it has an effect.</summary>
+    internal enum OptionAppliesTo
+    {
+        /// <summary>A section matching C# files ([*.cs]) or a global config.</summary>
+        CSharpFiles,
+
+        /// <summary>A section matching the non-C# additional files INW004 reads ([appsettings.Development.json]) or a global config.</summary>
+        AdditionalFiles,
+
+        /// <summary>An MSBuild property, passed to the analyzers as build_property.Name.</summary>
+        MSBuildProperty,
+
+        /// <summary>MSBuild item metadata on AdditionalFiles, passed as build_metadata.AdditionalFiles.Name.</summary>
+        MSBuildAdditionalFileMetadata,
+    }
+
+    /// <summary>One option the package reads: its key, kind, allowed values, default and where it applies.</summary>
+    internal sealed class OptionDefinition
+    {
+        public OptionDefinition(string key, OptionValueKind kind, string defaultValue, OptionAppliesTo appliesTo, string expected, string? displayName = null, params string[] allowedValues)
+        {
+            Key = key;
+            Kind = kind;
+            Default = defaultValue;
+            AppliesTo = appliesTo;
+            Expected = expected;
+            DisplayName = displayName ?? key;
+            AllowedValues = allowedValues;
+        }
+
+        /// <summary>The key the analyzers look up (the compiler lower-cases editorconfig keys; look-ups ignore case).</summary>
+        public string Key { get; }
+
+        /// <summary>The name shown in INW900 messages (the MSBuild name for build_property / build_metadata keys).</summary>
+        public string DisplayName { get; }
+
+        public OptionValueKind Kind { get; }
+
+        /// <summary>Allowed values of a <see cref="OptionValueKind.Choice"/> or <see cref="OptionValueKind.Boolean"/> option.</summary>
+        public IReadOnlyList<string> AllowedValues { get; }
+
+        /// <summary>The value used when the option is missing, empty, "unset" or invalid.</summary>
+        public string Default { get; }
+
+        public OptionAppliesTo AppliesTo { get; }
+
+        /// <summary>What a valid value looks like, for the INW900 message ("expected ...").</summary>
+        public string Expected { get; }
+
+        /// <summary>
+        /// Whether <paramref name="raw"/> is usable. Missing, empty and "unset" (the .editorconfig way to clear a
+        /// property) mean the default and are valid. Never throws.
+        /// </summary>
+        public bool IsValid(string? raw)
+        {
+            var value = raw?.Trim() ?? string.Empty;
+            if (value.Length == 0 || value.Equals("unset", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            switch (Kind)
+            {
+                case OptionValueKind.EnvironmentVariableName:
+                    return InworldOptions.IsEnvironmentVariableName(value);
+                case OptionValueKind.Choice:
+                case OptionValueKind.Boolean:
+                    foreach (var allowed in AllowedValues)
+                    {
+                        if (value.Equals(allowed, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case OptionValueKind.HttpUrl:
+                    return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http");
+                default:
+                    return true;
+            }
+        }
+    }
+
     /// <summary>
     /// The package's .editorconfig / global config options, parsed and validated in one place.
     /// A malformed value never throws: it falls back to the default and is listed in <see cref="Problems"/>.
@@ -34,8 +137,43 @@ namespace Inworld.Analyzers.Core
         public const string ProjectKindKey = Prefix + "project_kind";
         public const string BasicAuthScopeKey = Prefix + "basic_auth_scope";
         public const string TokenEndpointKey = Prefix + "token_endpoint";
+        public const string RealtimeKeyPatternsKey = Prefix + "realtime_key_patterns";
+        public const string RealtimeKeySourcesKey = Prefix + "realtime_key_sources";
+        public const string ScanShippedFileKey = Prefix + "scan_shipped_file";
+        public const string ProjectKindPropertyKey = "build_property.InworldProjectKind";
+        public const string ScanMetadataKey = "build_metadata.AdditionalFiles.InworldScan";
 
-        public static readonly IReadOnlyList<string> KnownKeys = new[] { ApiKeyVariableKey, KeyIdVariableKey, SecretVariableKey, ProjectKindKey, BasicAuthScopeKey, TokenEndpointKey, Prefix + "realtime_key_patterns", Prefix + "realtime_key_sources" };
+        /// <summary>
+        /// Marks an additional file as one of the project's .editorconfig / global config files, passed by the
+        /// package's targets (and by inworld-scan) so that INW900 can read the files themselves: an analyzer
+        /// cannot enumerate option keys or tell which file a value came from.
+        /// </summary>
+        public const string ConfigFileMetadataKey = "build_metadata.AdditionalFiles.InworldConfig";
+
+        private const string VariableNameExpected = "an environment variable name: a letter or '_' followed by letters, digits or '_'";
+        private const string ProjectKindExpected = "auto, client or server";
+
+        /// <summary>
+        /// Every option any rule reads, in one table: INW900 validates exactly these, and reports an
+        /// inworld_analyzers.* key that is not here as unknown. A rule that reads a new option adds it here.
+        /// </summary>
+        public static readonly IReadOnlyList<OptionDefinition> Definitions = new[]
+        {
+            new OptionDefinition(ApiKeyVariableKey, OptionValueKind.EnvironmentVariableName, CredentialNames.DefaultApiKeyVariable, OptionAppliesTo.CSharpFiles, VariableNameExpected),
+            new OptionDefinition(KeyIdVariableKey, OptionValueKind.EnvironmentVariableName, CredentialNames.DefaultKeyIdVariable, OptionAppliesTo.CSharpFiles, VariableNameExpected),
+            new OptionDefinition(SecretVariableKey, OptionValueKind.EnvironmentVariableName, CredentialNames.DefaultSecretVariable, OptionAppliesTo.CSharpFiles, VariableNameExpected),
+            new OptionDefinition(ProjectKindKey, OptionValueKind.Choice, "auto", OptionAppliesTo.CSharpFiles, ProjectKindExpected, null, "auto", "client", "server"),
+            new OptionDefinition(BasicAuthScopeKey, OptionValueKind.Choice, "inworld", OptionAppliesTo.CSharpFiles, "inworld or any", null, "inworld", "any"),
+            new OptionDefinition(TokenEndpointKey, OptionValueKind.HttpUrl, "https://localhost:5001/token", OptionAppliesTo.CSharpFiles, "an absolute http(s) URL of your backend's token endpoint"),
+            new OptionDefinition(RealtimeKeyPatternsKey, OptionValueKind.NameList, "names containing realtime and key", OptionAppliesTo.CSharpFiles, "name patterns with * and ?, separated by ',' or ';'"),
+            new OptionDefinition(RealtimeKeySourcesKey, OptionValueKind.NameList, "none", OptionAppliesTo.CSharpFiles, "exact names, separated by ',' or ';'"),
+            new OptionDefinition(ScanShippedFileKey, OptionValueKind.Boolean, "true", OptionAppliesTo.AdditionalFiles, "true or false", null, "true", "false"),
+            new OptionDefinition(ProjectKindPropertyKey, OptionValueKind.Choice, "auto", OptionAppliesTo.MSBuildProperty, ProjectKindExpected, "InworldProjectKind (MSBuild)", "auto", "client", "server"),
+            new OptionDefinition(ScanMetadataKey, OptionValueKind.Boolean, "true", OptionAppliesTo.MSBuildAdditionalFileMetadata, "true or false", "InworldScan (MSBuild item metadata)", "true", "false"),
+        };
+
+        /// <summary>The inworld_analyzers.* keys of <see cref="Definitions"/>: the keys a config file may hold.</summary>
+        public static readonly IReadOnlyList<string> KnownKeys = KeysWithPrefix();
 
         public static readonly InworldOptions Default = new InworldOptions(
             CredentialNames.DefaultApiKeyVariable, CredentialNames.DefaultKeyIdVariable, CredentialNames.DefaultSecretVariable, new InvalidOption[0]);
@@ -73,41 +211,60 @@ namespace Inworld.Analyzers.Core
             }
         }
 
-        public static InworldOptions Read(AnalyzerConfigOptions options)
+        /// <summary>The definition of <paramref name="key"/> (case-insensitive), or null for a key the package does not read.</summary>
+        public static OptionDefinition? Find(string key)
+        {
+            foreach (var definition in Definitions)
+            {
+                if (definition.Key.Equals(key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return definition;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Every option of <see cref="Definitions"/> present in <paramref name="options"/> with a value that cannot
+        /// be used. Options of one tree, one additional file or the project's global options: each holds the
+        /// options that apply to it, so the same call serves them all.
+        /// </summary>
+        public static List<InvalidOption>? Validate(AnalyzerConfigOptions options)
         {
             List<InvalidOption>? problems = null;
-            var apiKey = ReadVariableName(options, ApiKeyVariableKey, CredentialNames.DefaultApiKeyVariable, ref problems);
-            var keyId = ReadVariableName(options, KeyIdVariableKey, CredentialNames.DefaultKeyIdVariable, ref problems);
-            var secret = ReadVariableName(options, SecretVariableKey, CredentialNames.DefaultSecretVariable, ref problems);
-
-            foreach (var key in new[] { ProjectKindKey, ProjectKinds.OverrideKey })
+            foreach (var definition in Definitions)
             {
-                if (options.TryGetValue(key, out var kind) && kind != null && !ProjectKinds.TryParse(kind, out _))
+                if (options.TryGetValue(definition.Key, out var value) && value != null && !definition.IsValid(value))
                 {
-                    var name = key == ProjectKinds.OverrideKey ? "InworldProjectKind (MSBuild)" : key;
-                    (problems ??= new List<InvalidOption>()).Add(new InvalidOption(name, kind.Trim(), "auto, client or server", "auto"));
+                    (problems ??= new List<InvalidOption>()).Add(new InvalidOption(definition.DisplayName, value.Trim(), definition.Expected, definition.Default));
                 }
             }
 
-            var anyHost = false;
-            if (options.TryGetValue(BasicAuthScopeKey, out var scope) && scope != null)
+            return problems;
+        }
+
+        private static IReadOnlyList<string> KeysWithPrefix()
+        {
+            var keys = new List<string>();
+            foreach (var definition in Definitions)
             {
-                var trimmed = scope.Trim().ToLowerInvariant();
-                if (trimmed == "any")
+                if (definition.Key.StartsWith(Prefix, StringComparison.Ordinal))
                 {
-                    anyHost = true;
-                }
-                else if (trimmed != "inworld")
-                {
-                    (problems ??= new List<InvalidOption>()).Add(new InvalidOption(BasicAuthScopeKey, scope.Trim(), "inworld or any", "inworld"));
+                    keys.Add(definition.Key);
                 }
             }
 
-            if (options.TryGetValue(TokenEndpointKey, out var endpoint) && endpoint != null &&
-                !(Uri.TryCreate(endpoint.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")))
-            {
-                (problems ??= new List<InvalidOption>()).Add(new InvalidOption(TokenEndpointKey, endpoint.Trim(), "an absolute http(s) URL of your backend's token endpoint", "https://localhost:5001/token"));
-            }
+            return keys;
+        }
+
+        public static InworldOptions Read(AnalyzerConfigOptions options)
+        {
+            var problems = Validate(options);
+            var apiKey = ReadVariableName(options, ApiKeyVariableKey, CredentialNames.DefaultApiKeyVariable);
+            var keyId = ReadVariableName(options, KeyIdVariableKey, CredentialNames.DefaultKeyIdVariable);
+            var secret = ReadVariableName(options, SecretVariableKey, CredentialNames.DefaultSecretVariable);
+            var anyHost = options.TryGetValue(BasicAuthScopeKey, out var scope) && scope != null && scope.Trim().Equals("any", StringComparison.OrdinalIgnoreCase);
 
             if (problems == null && !anyHost &&
                 apiKey == Default.ApiKeyVariable && keyId == Default.KeyIdVariable && secret == Default.SecretVariable)
@@ -118,7 +275,8 @@ namespace Inworld.Analyzers.Core
             return new InworldOptions(apiKey, keyId, secret, (IReadOnlyList<InvalidOption>?)problems ?? new InvalidOption[0], anyHost);
         }
 
-        private static string ReadVariableName(AnalyzerConfigOptions options, string key, string fallback, ref List<InvalidOption>? problems)
+        /// <summary>The configured name, or <paramref name="fallback"/> when it is missing, empty, "unset" or not a valid name.</summary>
+        private static string ReadVariableName(AnalyzerConfigOptions options, string key, string fallback)
         {
             if (!options.TryGetValue(key, out var raw) || raw == null)
             {
@@ -126,14 +284,7 @@ namespace Inworld.Analyzers.Core
             }
 
             var value = raw.Trim();
-            if (IsEnvironmentVariableName(value))
-            {
-                return value;
-            }
-
-            (problems ??= new List<InvalidOption>()).Add(new InvalidOption(
-                key, value, "an environment variable name: a letter or '_' followed by letters, digits or '_'", fallback));
-            return fallback;
+            return IsEnvironmentVariableName(value) && !value.Equals("unset", StringComparison.OrdinalIgnoreCase) ? value : fallback;
         }
 
         /// <summary>Portable environment variable names; the code fix writes the name into a C# string literal.</summary>
