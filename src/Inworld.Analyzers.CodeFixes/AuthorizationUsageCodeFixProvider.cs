@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
+using Inworld.Analyzers.Core;
 using Inworld.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -31,6 +32,12 @@ namespace Inworld.Analyzers.CodeFixes
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             if (root == null)
+            {
+                return;
+            }
+
+            // Razor output and other generated code: a fix would edit a file the next build overwrites.
+            if (GeneratedCode.IsGeneratedTree(root.SyntaxTree, context.CancellationToken))
             {
                 return;
             }

@@ -43,6 +43,12 @@ namespace Inworld.Analyzers.CodeFixes
                 return;
             }
 
+            // Razor output and other generated code: a fix would edit a file the next build overwrites.
+            if (GeneratedCode.IsGeneratedTree(root.SyntaxTree, context.CancellationToken))
+            {
+                return;
+            }
+
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (Plan.Create(root, model, diagnostic, context.CancellationToken) != null)
@@ -314,6 +320,12 @@ namespace Inworld.Analyzers.CodeFixes
                 var all = new List<(DocumentId, Diagnostic)>();
                 foreach (var document in documents)
                 {
+                    var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
+                    if (GeneratedCode.IsGeneratedTree(tree, cancellationToken))
+                    {
+                        continue;
+                    }
+
                     foreach (var diagnostic in await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
                     {
                         all.Add((document.Id, diagnostic));

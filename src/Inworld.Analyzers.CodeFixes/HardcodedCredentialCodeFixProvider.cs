@@ -38,6 +38,12 @@ namespace Inworld.Analyzers.CodeFixes
                 return;
             }
 
+            // Razor output and other generated code: a fix would edit a file the next build overwrites.
+            if (GeneratedCode.IsGeneratedTree(root.SyntaxTree, context.CancellationToken))
+            {
+                return;
+            }
+
             foreach (var diagnostic in context.Diagnostics)
             {
                 // In client code an environment variable is no secret store (it would be read on a player's
@@ -367,7 +373,7 @@ namespace Inworld.Analyzers.CodeFixes
                     var found = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
                     var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
                     var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                    if (found.IsEmpty || root == null || model == null)
+                    if (found.IsEmpty || root == null || model == null || GeneratedCode.IsGeneratedTree(root.SyntaxTree, cancellationToken))
                     {
                         continue;
                     }

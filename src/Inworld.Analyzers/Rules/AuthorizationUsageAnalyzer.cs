@@ -31,13 +31,14 @@ namespace Inworld.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
                 var analysis = new Analysis(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-                start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)c.Operation, analysis.Types)), OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromInvocation((IInvocationOperation)c.Operation, analysis.Types)), OperationKind.Invocation);
-                start.RegisterOperationAction(c => analysis.Analyze(c, AuthorizationHeaders.FromAssignment((ISimpleAssignmentOperation)c.Operation)), OperationKind.SimpleAssignment);
+                var generated = GeneratedCode.For(start.Options, start.CancellationToken);
+                start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)c.Operation, analysis.Types))), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromInvocation((IInvocationOperation)c.Operation, analysis.Types))), OperationKind.Invocation);
+                start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromAssignment((ISimpleAssignmentOperation)c.Operation))), OperationKind.SimpleAssignment);
             });
         }
 

@@ -26,7 +26,7 @@ namespace Inworld.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
                 var provider = start.Options.AnalyzerConfigOptionsProvider;
@@ -40,11 +40,12 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 var analysis = new Analysis(start.Compilation, provider, unity, project);
-                start.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(analysis.AnalyzeArrayInitializer, OperationKind.ArrayInitializer);
-                start.RegisterOperationAction(analysis.AnalyzeLiteral, OperationKind.Literal);
+                var generated = GeneratedCode.For(start.Options, start.CancellationToken);
+                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeObjectCreation), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeInvocation), OperationKind.Invocation);
+                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeAssignment), OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeArrayInitializer), OperationKind.ArrayInitializer);
+                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeLiteral), OperationKind.Literal);
             });
         }
 

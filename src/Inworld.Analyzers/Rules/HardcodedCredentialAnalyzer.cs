@@ -23,24 +23,25 @@ namespace Inworld.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
                 var analysis = new Analysis(WellKnownTypes.For(start.Compilation), start.Options.AnalyzerConfigOptionsProvider);
+                var generated = GeneratedCode.For(start.Options, start.CancellationToken);
                 // Only leaves: literals and references to string symbols. A concatenation, interpolation or
                 // string.Concat/Format is judged from its first leaf (StringValues.FirstLeaf), so the rule is not
                 // called for every binary operator and method call in the code base.
-                start.RegisterOperationAction(analysis.AnalyzeLiteral, OperationKind.Literal);
-                start.RegisterOperationAction(analysis.AnalyzeSymbolReference, OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
+                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeLiteral), OperationKind.Literal);
+                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeSymbolReference), OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
 
                 // "..."u8 (C# 11) is an operation kind this 3.7-compiled assembly cannot name; newer hosts know it.
                 if (Enum.TryParse<OperationKind>("Utf8String", out var utf8Kind))
                 {
-                    start.RegisterOperationAction(analysis.AnalyzeUtf8Literal, utf8Kind);
+                    start.RegisterOperationAction(generated.Operations(analysis.AnalyzeUtf8Literal), utf8Kind);
                 }
 
                 // Hosts before Roslyn 4.x give no operations for attribute arguments; read those from syntax.
-                start.RegisterSyntaxNodeAction(analysis.AnalyzeAttribute, SyntaxKind.Attribute);
+                start.RegisterSyntaxNodeAction(generated.SyntaxNodes(analysis.AnalyzeAttribute), SyntaxKind.Attribute);
             });
         }
 
