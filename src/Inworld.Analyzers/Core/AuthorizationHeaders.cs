@@ -175,7 +175,7 @@ namespace Inworld.Analyzers.Core
         }
 
         private static IOperation? Receiver(IInvocationOperation invocation, int offset)
-            => offset == 1 ? ArgumentFor(invocation.Arguments, 0) : invocation.Instance;
+            => offset == 1 ? Unwrap(ArgumentFor(invocation.Arguments, 0)) : invocation.Instance;
 
         public static AuthorizationAttachment? FromAssignment(ISimpleAssignmentOperation assignment)
         {
@@ -228,7 +228,7 @@ namespace Inworld.Analyzers.Core
                             }
 
                             return FromHelper(invalid, name, basic ? OperationFor(invalid, arguments[start].Expression) : null, OperationFor(invalid, arguments[arguments.Count - 1].Expression), null,
-                                (start == 1 ? Shorten(arguments[0].Expression) : access != null ? Shorten(access.Expression) : "?") + "." + name);
+                                (start == 1 ? ReceiverText(invalid, arguments[0].Expression) : access != null ? ReceiverText(invalid, access.Expression) : "?") + "." + name);
                         }
 
                         if ((name == "Parse" || name == "TryParse") && access != null && LastName(access.Expression) == "AuthenticationHeaderValue" && arguments.Count >= 1)
@@ -242,7 +242,8 @@ namespace Inworld.Analyzers.Core
                             return null;
                         }
 
-                        var receiverText = access != null ? Shorten(access.Expression) : "?";
+                        var receiverText = access != null ? ReceiverText(invalid, access.Expression) :
+                            call.Parent is ConditionalAccessExpressionSyntax conditional ? Shorten(conditional.Expression) : "?";
                         if (arguments.Count == 1 && name == "Add")
                         {
                             var line = OperationFor(invalid, arguments[0].Expression);
@@ -265,7 +266,7 @@ namespace Inworld.Analyzers.Core
 
                         if (first == 1)
                         {
-                            receiverText = Shorten(arguments[0].Expression);
+                            receiverText = ReceiverText(invalid, arguments[0].Expression);
                         }
 
                         return FromHeaderValue(invalid, valueOperation, receiverText + "." + name + "(\"Authorization\", {value})", "Header");
@@ -381,6 +382,30 @@ namespace Inworld.Analyzers.Core
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
             _ => null,
         };
+
+        /// <summary>
+        /// For messages: the receiver's type name where Roslyn knows it, even unresolved (UnityWebRequest in
+        /// "var request = new UnityWebRequest(...)"), else the receiver as written ("x.Headers").
+        /// </summary>
+        private static string ReceiverText(IOperation invalid, ExpressionSyntax receiver)
+        {
+            foreach (var child in invalid.Children)
+            {
+                // The receiver is a child, or the child of the member-access node Roslyn keeps for the call.
+                var match = child?.Syntax == receiver ? child : null;
+                if (match == null && child != null && child.Syntax is MemberAccessExpressionSyntax)
+                {
+                    match = OperationFor(child, receiver);
+                }
+
+                if (match?.Type is { } type && type.Name.Length > 0)
+                {
+                    return type.SpecialType == SpecialType.System_String ? "string" : type.Name;
+                }
+            }
+
+            return Shorten(receiver);
+        }
 
         /// <summary>The receiver as written, or its last name when long: messages stay one line.</summary>
         private static string Shorten(ExpressionSyntax expression)

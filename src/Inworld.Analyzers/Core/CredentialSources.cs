@@ -185,12 +185,20 @@ namespace Inworld.Analyzers.Core
             }
         }
 
-        /// <summary>A symbol whose value was followed to other sources is a label on the way, not an origin.</summary>
+        /// <summary>
+        /// A symbol whose value was followed to other sources is a label on the way, not an origin. An empty
+        /// default ("" in "public string AccessToken { get; set; } = \"\"") is a placeholder, not where the value
+        /// comes from: a member followed only to that stays the origin.
+        /// </summary>
         private static void MarkPassThroughIfFollowed(List<CredentialSource> sources, int index)
         {
-            if (sources.Count > index + 1)
+            for (var i = index + 1; i < sources.Count; i++)
             {
-                sources[index] = sources[index].AsPassThrough();
+                if (sources[i].Kind != CredentialSourceKind.Literal || sources[i].Name.Trim().Length > 0)
+                {
+                    sources[index] = sources[index].AsPassThrough();
+                    return;
+                }
             }
         }
 
