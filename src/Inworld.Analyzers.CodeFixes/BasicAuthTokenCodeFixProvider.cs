@@ -153,7 +153,11 @@ namespace Inworld.Analyzers.CodeFixes
 
             public static Plan? Create(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
             {
-                if (diagnostic.Properties.TryGetValue(BasicAuthInClientAnalyzer.ShapeProperty, out var shape) && shape == "Signature")
+                // Signing, and helpers that write the scheme themselves (WithBasicAuth(user, password),
+                // new HttpBasicAuthenticator(...), WithHeaders(new { Authorization = ... })): no argument is the
+                // "Basic ..." value, so there is nothing this rewrite can turn into a token.
+                if (diagnostic.Properties.TryGetValue(BasicAuthInClientAnalyzer.ShapeProperty, out var shape) &&
+                    (shape == "Signature" || shape == AuthorizationHeaders.BasicHelperShape || shape == AuthorizationHeaders.AnonymousHeadersShape))
                 {
                     return null;
                 }

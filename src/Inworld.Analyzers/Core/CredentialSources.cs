@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,11 +19,12 @@ namespace Inworld.Analyzers.Core
     /// <summary>Where a credential value comes from: an env var, a configuration key, a named symbol, a literal.</summary>
     internal readonly struct CredentialSource
     {
-        public CredentialSource(CredentialSourceKind kind, string name, Location? nameLocation)
+        public CredentialSource(CredentialSourceKind kind, string name, Location? nameLocation, bool isOrigin = true)
         {
             Kind = kind;
             Name = name;
             NameLocation = nameLocation;
+            IsOrigin = isOrigin;
         }
 
         public CredentialSourceKind Kind { get; }
@@ -32,6 +34,15 @@ namespace Inworld.Analyzers.Core
 
         /// <summary>The string literal that spells an env var or configuration key (what a fix renames).</summary>
         public Location? NameLocation { get; }
+
+        /// <summary>
+        /// Where the value starts: an env var, a configuration key, a literal, a call's result, or a symbol whose
+        /// value could not be followed further. False for a local, field or property the value only passes
+        /// through (its name is a label, not what the value is).
+        /// </summary>
+        public bool IsOrigin { get; }
+
+        public CredentialSource AsPassThrough() => new CredentialSource(Kind, Name, NameLocation, false);
 
         public string Describe()
         {
@@ -47,8 +58,10 @@ namespace Inworld.Analyzers.Core
 
     /// <summary>
     /// Follows a credential value back to its sources within the method (locals and their assignments) and
-    /// through the fields, properties, constructor parameters (primary constructors included) and consts of
-    /// the same type, read from their declarations. Bounded: a few levels, no whole-tree walks.
+    /// through the fields, properties (initializers and getters), constructor parameters (primary constructors
+    /// included) and consts of the same type, and assignments to those members anywhere in the type (Unity's
+    /// Awake/Start set fields outside constructors), read from their declarations. Bounded: a few levels, no
+    /// walks beyond the containing method and type.
     /// </summary>
     internal static class CredentialSources
     {
@@ -61,6 +74,12 @@ namespace Inworld.Analyzers.Core
 
         [ThreadStatic]
         private static HashSet<ISymbol>? t_seen;
+
+        // Assignments "name = value" in a type declaration, by assigned name: read once per declaration.
+        private static readonly ConditionalWeakTable<TypeDeclarationSyntax, Dictionary<string, List<ExpressionSyntax>>> AssignmentsByType =
+            new ConditionalWeakTable<TypeDeclarationSyntax, Dictionary<string, List<ExpressionSyntax>>>();
+
+        private static readonly ConditionalWeakTable<TypeDeclarationSyntax, Dictionary<string, List<ExpressionSyntax>>>.CreateValueCallback ReadAssignments = ReadAssignmentsOf;
 
         /// <summary>
         /// The sources of <paramref name="credential"/>. The list is this thread's scratch list: read it before
@@ -76,6 +95,10 @@ namespace Inworld.Analyzers.Core
             return sources;
         }
 
+        /// <summary>A call whose result is a token whatever goes in (GetTokenAsync(apiKey) mints one from the key).</summary>
+        internal static bool IsTokenName(string name)
+            => name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("jwt", StringComparison.OrdinalIgnoreCase) >= 0;
+
         private static void Collect(IOperation operation, WellKnownTypes types, List<CredentialSource> sources, HashSet<ISymbol> seen, int depth)
         {
             if (depth > MaxDepth)
@@ -83,8 +106,13 @@ namespace Inworld.Analyzers.Core
                 return;
             }
 
-            foreach (var node in operation.DescendantsAndSelf())
+            // Pre-order, as DescendantsAndSelf, but a token-minting call's arguments are not its value's sources.
+            var pending = new Stack<IOperation>();
+            pending.Push(operation);
+            while (pending.Count > 0)
             {
+                var node = pending.Pop();
+                var descend = true;
                 switch (node)
                 {
                     case IInvocationOperation invocation:
@@ -98,6 +126,7 @@ namespace Inworld.Analyzers.Core
                             else
                             {
                                 sources.Add(new CredentialSource(CredentialSourceKind.Symbol, invocation.TargetMethod.Name, null));
+                                descend = !IsTokenName(invocation.TargetMethod.Name);
                             }
 
                             break;
@@ -114,19 +143,71 @@ namespace Inworld.Analyzers.Core
                         sources.Add(new CredentialSource(CredentialSourceKind.Literal, text, null));
                         break;
                     case ILocalReferenceOperation local when seen.Add(local.Local):
-                        sources.Add(new CredentialSource(CredentialSourceKind.Symbol, local.Local.Name, null));
-                        FollowLocal(local, types, sources, seen, depth);
-                        break;
+                        {
+                            var index = sources.Count;
+                            sources.Add(new CredentialSource(CredentialSourceKind.Symbol, local.Local.Name, null));
+                            FollowLocal(local, types, sources, seen, depth);
+                            MarkPassThroughIfFollowed(sources, index);
+                            break;
+                        }
+
                     case IParameterReferenceOperation parameter when seen.Add(parameter.Parameter):
                         sources.Add(new CredentialSource(CredentialSourceKind.Symbol, parameter.Parameter.Name, null));
                         break;
                     case IMemberReferenceOperation member when (member.Member is IFieldSymbol || member.Member is IPropertySymbol) && seen.Add(member.Member):
-                        sources.Add(new CredentialSource(CredentialSourceKind.Symbol, member.Member.Name, null));
-                        FollowMember(member.Member, types, sources);
+                        {
+                            var index = sources.Count;
+                            sources.Add(new CredentialSource(CredentialSourceKind.Symbol, member.Member.Name, null));
+                            FollowMember(member.Member, sources);
+                            MarkPassThroughIfFollowed(sources, index);
+                            break;
+                        }
+
+                    case IInvalidOperation _ when UnboundName(node.Syntax) is string unbound:
+                        // Code that does not bind (a missing reference) still names what it reads: settings.InworldApiKey.
+                        sources.Add(new CredentialSource(CredentialSourceKind.Symbol, unbound, null));
                         break;
+                }
+
+                if (!descend)
+                {
+                    continue;
+                }
+
+                var children = new List<IOperation>(node.Children);
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    if (children[i] != null)
+                    {
+                        pending.Push(children[i]);
+                    }
                 }
             }
         }
+
+        /// <summary>
+        /// A symbol whose value was followed to other sources is a label on the way, not an origin. An empty
+        /// default ("" in "public string AccessToken { get; set; } = \"\"") is a placeholder, not where the value
+        /// comes from: a member followed only to that stays the origin.
+        /// </summary>
+        private static void MarkPassThroughIfFollowed(List<CredentialSource> sources, int index)
+        {
+            for (var i = index + 1; i < sources.Count; i++)
+            {
+                if (sources[i].Kind != CredentialSourceKind.Literal || sources[i].Name.Trim().Length > 0)
+                {
+                    sources[index] = sources[index].AsPassThrough();
+                    return;
+                }
+            }
+        }
+
+        private static string? UnboundName(SyntaxNode syntax) => syntax switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
 
         /// <summary>The local's initializer and every assignment to it in the same body.</summary>
         private static void FollowLocal(ILocalReferenceOperation reference, WellKnownTypes types, List<CredentialSource> sources, HashSet<ISymbol> seen, int depth)
@@ -148,23 +229,33 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>
-        /// A field or property of source code: its initializer, and constructor assignments "member = parameter"
-        /// in its type (constructor-injected keys), read from syntax without a semantic model.
+        /// A field or property of source code: its initializer or getter, and assignments "member = value" anywhere
+        /// in its type (constructor-injected keys, Unity's Awake/Start), read from syntax without a semantic model.
         /// </summary>
-        private static void FollowMember(ISymbol member, WellKnownTypes types, List<CredentialSource> sources)
+        private static void FollowMember(ISymbol member, List<CredentialSource> sources)
         {
             foreach (var reference in member.DeclaringSyntaxReferences)
             {
-                var syntax = reference.GetSyntax();
-                var initializer = syntax switch
+                switch (reference.GetSyntax())
                 {
-                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-                    PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
-                    _ => null,
-                };
-                if (initializer != null)
-                {
-                    CollectFromSyntax(initializer, sources);
+                    case VariableDeclaratorSyntax declarator when declarator.Initializer != null:
+                        CollectFromSyntax(declarator.Initializer.Value, sources);
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        if (property.Initializer != null) CollectFromSyntax(property.Initializer.Value, sources);
+                        if (property.ExpressionBody != null) CollectFromSyntax(property.ExpressionBody.Expression, sources);
+                        foreach (var accessor in property.AccessorList?.Accessors ?? default)
+                        {
+                            if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration)) continue;
+                            if (accessor.ExpressionBody != null) CollectFromSyntax(accessor.ExpressionBody.Expression, sources);
+                            if (accessor.Body == null) continue;
+                            foreach (var node in accessor.Body.DescendantNodes())
+                            {
+                                if (node is ReturnStatementSyntax { Expression: { } returned }) CollectFromSyntax(returned, sources);
+                            }
+                        }
+
+                        break;
                 }
             }
 
@@ -176,36 +267,38 @@ namespace Inworld.Analyzers.Core
 
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                if (!(reference.GetSyntax() is TypeDeclarationSyntax declaration))
+                if (reference.GetSyntax() is TypeDeclarationSyntax declaration &&
+                    AssignmentsByType.GetValue(declaration, ReadAssignments).TryGetValue(member.Name, out var values))
                 {
-                    continue;
-                }
-
-                foreach (var constructor in declaration.Members)
-                {
-                    if (!(constructor is ConstructorDeclarationSyntax ctor))
+                    foreach (var value in values)
                     {
-                        continue;
-                    }
-
-                    var body = (SyntaxNode?)ctor.Body ?? ctor.ExpressionBody;
-                    if (body == null)
-                    {
-                        continue;
-                    }
-
-                    foreach (var assignment in body.DescendantNodes())
-                    {
-                        if (assignment is AssignmentExpressionSyntax { Left: var left } set && NameOf(left) == member.Name)
-                        {
-                            CollectFromSyntax(set.Right, sources);
-                        }
+                        CollectFromSyntax(value, sources);
                     }
                 }
             }
         }
 
-        /// <summary>Names in an initializer or assigned value: env var reads, configuration keys, identifiers.</summary>
+        private static Dictionary<string, List<ExpressionSyntax>> ReadAssignmentsOf(TypeDeclarationSyntax declaration)
+        {
+            var byName = new Dictionary<string, List<ExpressionSyntax>>(StringComparer.Ordinal);
+            foreach (var node in declaration.DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax assignment && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
+                    !(assignment.Parent is InitializerExpressionSyntax) && NameOf(assignment.Left) is string name)
+                {
+                    if (!byName.TryGetValue(name, out var values))
+                    {
+                        byName[name] = values = new List<ExpressionSyntax>(1);
+                    }
+
+                    values.Add(assignment.Right);
+                }
+            }
+
+            return byName;
+        }
+
+        /// <summary>Names in an initializer or assigned value: env var reads, configuration keys, identifiers, called methods.</summary>
         private static void CollectFromSyntax(ExpressionSyntax expression, List<CredentialSource> sources)
         {
             foreach (var node in expression.DescendantNodesAndSelf())
@@ -229,7 +322,9 @@ namespace Inworld.Analyzers.Core
                     case LiteralExpressionSyntax text when text.IsKind(SyntaxKind.StringLiteralExpression) && !(text.Parent is ArgumentSyntax):
                         sources.Add(new CredentialSource(CredentialSourceKind.Literal, text.Token.ValueText, null));
                         break;
-                    case IdentifierNameSyntax identifier when !(identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier && access.Expression != identifier):
+                    case IdentifierNameSyntax identifier when !(identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier && access.Expression != identifier) ||
+                                                             identifier.Parent.Parent is InvocationExpressionSyntax:
+                        // A member access's last name only when it is the method called (client.MintTokenAsync()).
                         sources.Add(new CredentialSource(CredentialSourceKind.Symbol, identifier.Identifier.ValueText, null));
                         break;
                 }

@@ -39,6 +39,7 @@ namespace Inworld.Analyzers.Rules
                 start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)c.Operation, analysis.Types))), OperationKind.ObjectCreation);
                 start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromInvocation((IInvocationOperation)c.Operation, analysis.Types))), OperationKind.Invocation);
                 start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromAssignment((ISimpleAssignmentOperation)c.Operation))), OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromInvalid((IInvalidOperation)c.Operation))), OperationKind.Invalid);
             });
         }
 
@@ -158,8 +159,18 @@ namespace Inworld.Analyzers.Rules
 
             private void CheckScheme(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, ref HashSet<InworldApi>? cachedTargets)
             {
-                var isKey = sources.Any(IsApiKeySource);
-                var isToken = sources.Any(IsTokenSource);
+                // Value and origin first, names last: a local named base64AuthToken that holds _apiKey is a key.
+                // Where the origins (env vars, configuration keys, literals, calls, and symbols not followed
+                // further) tell key from token, the locals and fields the value passes through are only labels.
+                var isKey = sources.Any(s => s.IsOrigin && IsApiKeySource(s));
+                var isToken = sources.Any(s => s.IsOrigin && IsTokenSource(s));
+                var byOrigin = isKey || isToken;
+                if (!byOrigin)
+                {
+                    isKey = sources.Any(IsApiKeySource);
+                    isToken = sources.Any(IsTokenSource);
+                }
+
                 if (isKey == isToken)
                 {
                     return;
@@ -201,7 +212,7 @@ namespace Inworld.Analyzers.Rules
                     .Add(PropertyNames.Replacement, correct)
                     .Add(PropertyNames.FixAllowed, fixAllowed ? "true" : "false");
                 var additional = attachment.SchemeOperation != null ? new[] { attachment.SchemeOperation.Syntax.GetLocation() } : Array.Empty<Location>();
-                var source = sources.FirstOrDefault(s => isKey ? IsApiKeySource(s) : IsTokenSource(s));
+                var source = sources.FirstOrDefault(s => (s.IsOrigin || !byOrigin) && (isKey ? IsApiKeySource(s) : IsTokenSource(s)));
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.WrongAuthorizationScheme, node.GetLocation(), additional, properties,
                     kind, source.Describe(), attachment.Scheme, expected));
@@ -233,7 +244,7 @@ namespace Inworld.Analyzers.Rules
                     return source.Name.StartsWith("eyJ", StringComparison.Ordinal);
                 }
 
-                return source.Name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 || source.Name.IndexOf("jwt", StringComparison.OrdinalIgnoreCase) >= 0;
+                return CredentialSources.IsTokenName(source.Name);
             }
 
             /// <summary>"Inworld:RealtimeApiKey" → "Inworld:ApiKey", "INWORLD_REALTIME_API_KEY" → "INWORLD_API_KEY".</summary>

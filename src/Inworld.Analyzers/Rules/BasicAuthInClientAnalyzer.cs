@@ -46,6 +46,7 @@ namespace Inworld.Analyzers.Rules
                 start.RegisterOperationAction(generated.Operations(analysis.AnalyzeAssignment), OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(generated.Operations(analysis.AnalyzeArrayInitializer), OperationKind.ArrayInitializer);
                 start.RegisterOperationAction(generated.Operations(analysis.AnalyzeLiteral), OperationKind.Literal);
+                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeInvalid), OperationKind.Invalid);
             });
         }
 
@@ -84,10 +85,15 @@ namespace Inworld.Analyzers.Rules
 
             /// <summary>
             /// headers.Add("Authorization", "Basic " + key), TryAddWithoutValidation, UnityWebRequest.SetRequestHeader,
-            /// ClientWebSocketOptions.SetRequestHeader, WebHeaderCollection.Add/Set, dictionary.Add, AuthenticationHeaderValue.Parse.
+            /// ClientWebSocketOptions.SetRequestHeader, WebHeaderCollection.Add/Set, dictionary.Add, AuthenticationHeaderValue.Parse,
+            /// extension setters (RestSharp AddHeader/AddDefaultHeader, Flurl WithHeader/WithHeaders/WithBasicAuth).
             /// </summary>
             public void AnalyzeInvocation(OperationAnalysisContext context)
                 => Analyze(context, AuthorizationHeaders.FromInvocation((IInvocationOperation)context.Operation, _types));
+
+            /// <summary>The same calls and creations on a receiver whose type does not resolve (a reference the build or scanner lacks).</summary>
+            public void AnalyzeInvalid(OperationAnalysisContext context)
+                => Analyze(context, AuthorizationHeaders.FromInvalid((IInvalidOperation)context.Operation));
 
             /// <summary>headers["Authorization"] = "Basic " + key</summary>
             public void AnalyzeAssignment(OperationAnalysisContext context)
@@ -106,7 +112,7 @@ namespace Inworld.Analyzers.Rules
             {
                 if (attachment != null && attachment.IsScheme("Basic"))
                 {
-                    Report(context, attachment.Operation, attachment.Value, attachment.Describe("\"Basic\"", "\"Basic ...\""), attachment.Shape);
+                    Report(context, attachment, attachment.Describe("\"Basic\"", "\"Basic ...\""));
                 }
             }
 
@@ -124,23 +130,45 @@ namespace Inworld.Analyzers.Rules
                 }
             }
 
-            private void Report(OperationAnalysisContext context, IOperation attachment, IOperation credential, string what, string shape)
+            private void Report(OperationAnalysisContext context, AuthorizationAttachment attachment, string what)
             {
-                if (!(ClientDecision(attachment.Syntax) is ProjectKindDecision client))
+                var operation = attachment.Operation;
+                if (!(ClientDecision(operation.Syntax) is ProjectKindDecision client))
                 {
                     return;
                 }
 
-                var options = InworldOptions.Read(_provider.GetOptions(attachment.Syntax.SyntaxTree));
-                if (!options.BasicAuthAnyHost && !IsInworldCredential(credential) && !TargetsInworld(attachment, context.ContainingSymbol))
+                var options = InworldOptions.Read(_provider.GetOptions(operation.Syntax.SyntaxTree));
+                if (!options.BasicAuthAnyHost && !IsInworldCredential(attachment.Value) && !(attachment.UserName != null && IsInworldCredential(attachment.UserName)) &&
+                    !HasInworldOrigin(attachment) && !TargetsInworld(operation, context.ContainingSymbol))
                 {
                     return;
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.BasicAuthInClient, attachment.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, shape),
+                    Descriptors.BasicAuthInClient, operation.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, attachment.Shape),
                     "Basic authentication via " + what, client.Reason));
+            }
+
+            /// <summary>
+            /// The credential, followed through locals, fields and properties (a field set in Awake from
+            /// inworldApiKey), starts at an Inworld-named source.
+            /// </summary>
+            private bool HasInworldOrigin(AuthorizationAttachment attachment)
+            {
+                foreach (var part in attachment.UserName == null ? new[] { attachment.Credential } : new[] { attachment.Credential, attachment.UserName })
+                {
+                    foreach (var source in CredentialSources.Find(part, _types))
+                    {
+                        if (source.Kind != CredentialSourceKind.Literal && CredentialNames.Classify(source.Name) != CredentialNameKind.None)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>The client decision for code at this node, or null for server or Unity Editor-only code.</summary>
@@ -165,6 +193,7 @@ namespace Inworld.Analyzers.Rules
 
                             break;
                         case IInvocationOperation _:
+                        case IInvalidOperation _:
                         case IMemberReferenceOperation _:
                         case ILocalReferenceOperation _:
                         case IParameterReferenceOperation _:
