@@ -201,7 +201,7 @@ namespace Inworld.Scan
         /// as Unity imports and MSBuild globs follow it into the build: a Unity project's Assets/Shared linked to a
         /// folder outside the repository ships what is in it. Its files are reported under the link's path. Not
         /// followed, and said so: a link whose target is inside the scanned folder (scanned there, once) or a folder
-        /// already walked (a loop). A link that cannot be resolved is a scan error.
+        /// already walked (a second link to it, or a loop). A link that cannot be resolved is a scan error.
         /// </summary>
         private string? RealFolder(string folder, string realParent, string realRoot)
         {
@@ -240,7 +240,7 @@ namespace Inworld.Scan
 
             if (_visited.Contains(real))
             {
-                _progress("not following symlinked folder " + Reports.DisplayPath(folder) + " -> " + linkTarget + ": already scanned (a symlink loop)");
+                _progress("not following symlinked folder " + Reports.DisplayPath(folder) + " -> " + linkTarget + ": its target was already scanned (through another link, or a loop)");
                 return null;
             }
 
