@@ -167,7 +167,7 @@ namespace Inworld.Scan
                 {
                     AddProjectFolder(target, directory);
                 }
-                else if (ShippedFileFormats.FromPath(file) != ShippedFileFormat.None || name.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase))
+                else if (IsShippedFile(file))
                 {
                     target.ShippedFiles.Add(file);
                 }
@@ -247,6 +247,10 @@ namespace Inworld.Scan
             _progress("following symlinked folder " + Reports.DisplayPath(folder) + " -> " + real);
             return real;
         }
+
+        /// <summary>A file INW004 reads (by its name, as the analyzer decides).</summary>
+        public static bool IsShippedFile(string path)
+            => ShippedFileFormats.FromPath(path) != ShippedFileFormat.None || path.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase);
 
         private static void AddProjectFolder(ScanTarget target, string directory)
         {

@@ -65,7 +65,7 @@ namespace Inworld.Scan
             var files = 0;
             try
             {
-                foreach (var target in Targets(roots, walker))
+                foreach (var target in Targets(roots, walker, problems))
                 {
                     files += target.FileCount;
                     Progress("scanning " + Wording.Files(target.FileCount) + " in " + Reports.DisplayPath(target.Root) +
@@ -109,7 +109,7 @@ namespace Inworld.Scan
         }
 
         /// <summary>One compilation per folder argument; file arguments are scanned together as one more.</summary>
-        private static IEnumerable<ScanTarget> Targets(List<string> roots, FileWalker walker)
+        private static IEnumerable<ScanTarget> Targets(List<string> roots, FileWalker walker, ScanProblems problems)
         {
             ScanTarget? loose = null;
             foreach (var root in roots)
@@ -122,7 +122,8 @@ namespace Inworld.Scan
 
                 loose ??= new ScanTarget(Path.GetDirectoryName(root)!);
                 if (root.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) loose.CSharpFiles.Add(root);
-                else loose.ShippedFiles.Add(root);
+                else if (FileWalker.IsShippedFile(root)) loose.ShippedFiles.Add(root);
+                else problems.Error(root, "not scanned: inworld-scan reads .cs files, settings files (*.json, .env, *.config ...) and Unity assets, not this kind of file");
             }
 
             if (loose != null)

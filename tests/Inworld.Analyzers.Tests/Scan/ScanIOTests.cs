@@ -152,6 +152,33 @@ namespace Inworld.Analyzers.Tests.Scan
             }
         }
 
+        [Theory]
+        [InlineData(".gitignore", "cannot read it, so what it ignores is scanned")]
+        [InlineData(".editorconfig", "not scanned: cannot read it")]
+        [InlineData("App/App.csproj", "not scanned: cannot read it")]
+        [InlineData("App/Program.cs", "not scanned: cannot read it")]
+        public void An_unreadable_gitignore_editorconfig_project_or_source_file_fails_the_run(string relative, string message)
+        {
+            using var tree = new ScanTree("unreadable-config");
+            tree.Write("App/appsettings.json", "{ }\n");
+            tree.DanglingLink(relative);
+            var result = Scan(tree.Root, "--quiet", ".");
+
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Contains("inworld-scan: error: " + relative.Replace('/', Path.DirectorySeparatorChar) + ": " + message, result.Output);
+        }
+
+        [Fact]
+        public void A_file_argument_of_a_kind_the_scanner_does_not_read_is_an_error()
+        {
+            using var tree = new ScanTree("argument");
+            tree.Write("notes.txt", "INWORLD_API_KEY=" + Leak.ApiKey + "\n");
+            var result = Scan(tree.Root, "notes.txt");
+
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Contains("notes.txt: not scanned: inworld-scan reads .cs files, settings files", result.Output);
+        }
+
         [Fact]
         public void Findings_are_still_reported_when_another_file_cannot_be_read()
         {
