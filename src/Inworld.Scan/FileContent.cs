@@ -51,7 +51,7 @@ namespace Inworld.Scan
                     case Kind.Utf16BigEndian:
                         return SourceText.From(stream, Encoding.BigEndianUnicode);
                     case Kind.Binary:
-                        problems.Note(path, "binary file (NUL bytes): scanned its printable text for credentials; it holds no settings the INW004 readers understand");
+                        problems.Note(path, "binary file (NUL bytes): scanned its printable text for credentials, not as settings or code");
                         using (var reader = new PrintableTextReader(stream))
                         {
                             return SourceText.From(reader, (int)stream.Length);

@@ -86,13 +86,18 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
             tree.WriteBytes("Assets/Resources/InworldSettings.asset", ScanTree.BinaryUnityAsset("InworldSettings", leak.ApiKey));
             tree.WriteBytes("StreamingAssets/config.json", Encoding.ASCII.GetBytes("{\"auth\":\"Basic " + leak.ApiKey + "\"}\0\0\0\0padding\0"));
 
+            // Every other byte NUL: a settings file saved as UTF-16 without a byte order mark. Text, not binary.
+            tree.WriteBytes("Server/appsettings.json", Encoding.Unicode.GetBytes("{\n  \"Inworld\": {\n    \"ApiKey\": \"" + leak.ApiKey + "\"\n  }\n}\n"));
+
             var result = ScanIOTests.Scan(tree.Root, "--quiet", ".");
 
             Assert.True(result.ExitCode == 1, result.ToString());
             var findings = result.StandardOutput.Split('\n').Where(l => l.Contains(": warning INW004: Inworld API key")).ToList();
-            Assert.Equal(2, findings.Count);
+            Assert.Equal(3, findings.Count);
             Assert.StartsWith(Path.Combine("Assets", "Resources", "InworldSettings.asset") + "(", findings[0]);
-            Assert.StartsWith(Path.Combine("StreamingAssets", "config.json") + "(1,", findings[1]);
+            Assert.StartsWith(Path.Combine("Server", "appsettings.json") + "(3,16): warning INW004: Inworld API key is stored in setting 'Inworld:ApiKey'", findings[1]);
+            Assert.StartsWith(Path.Combine("StreamingAssets", "config.json") + "(1,", findings[2]);
+            Assert.DoesNotContain("note: " + Path.Combine("Server", "appsettings.json"), result.Output);
             Assert.Contains("note: " + Path.Combine("Assets", "Resources", "InworldSettings.asset") + ": binary file", result.Output);
             Assert.Contains("note: " + Path.Combine("StreamingAssets", "config.json") + ": binary file", result.Output);
             AssertNoSecret(result.Output, leak);
