@@ -44,6 +44,11 @@ namespace Inworld.Scan
             return _set.GlobalConfigOptions.TreeOptions.TryGetValue(id, out var global) ? global : (ReportDiagnostic?)null;
         }
 
+        /// <summary>What the compiler reports about the config sections that apply to a path (an invalid severity value, for one).</summary>
+        public ImmutableArray<Diagnostic> DiagnosticsFor(string path) => For(path).Diagnostics;
+
+        public ImmutableArray<Diagnostic> GlobalDiagnostics => _set.GlobalConfigOptions.Diagnostics;
+
         private AnalyzerConfigOptionsResult For(string path) => _byPath.GetOrAdd(path, p => _set.GetOptionsForSourcePath(p));
 
         private sealed class DictionaryOptions : AnalyzerConfigOptions

@@ -28,7 +28,8 @@ namespace Inworld.Scan
 
     /// <summary>
     /// Walks a folder tree: skips build output and tool folders, honours .gitignore files (root and nested,
-    /// with negation) and --exclude globs. Unreadable folders are reported, not fatal.
+    /// with negation) and --exclude globs. A folder or .gitignore it cannot read is a scan error (exit 2),
+    /// never a silent gap. Symlinked folders are followed as Unity and MSBuild follow them (see FollowLink).
     /// </summary>
     internal sealed class FileWalker
     {
@@ -39,9 +40,15 @@ namespace Inworld.Scan
 
         private readonly IReadOnlyList<GlobPattern> _excludes;
         private readonly bool _useGitIgnore;
-        private readonly Action<string> _warn;
+        private readonly ScanProblems _problems;
+        private readonly Action<string> _progress;
 
-        public FileWalker(IEnumerable<string> excludes, bool useGitIgnore, Action<string> warn)
+        /// <summary>Real paths (symlinks resolved) of the folders walked in the current tree: a link back to one of them is a loop.</summary>
+        private readonly HashSet<string> _visited = new HashSet<string>(PathComparer);
+
+        private static StringComparer PathComparer => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+        public FileWalker(IEnumerable<string> excludes, bool useGitIgnore, ScanProblems problems, Action<string> progress)
         {
             var patterns = new List<GlobPattern>();
             foreach (var exclude in excludes)
@@ -55,7 +62,8 @@ namespace Inworld.Scan
 
             _excludes = patterns;
             _useGitIgnore = useGitIgnore;
-            _warn = warn;
+            _problems = problems;
+            _progress = progress;
         }
 
         public ScanTarget Walk(string root)
@@ -70,11 +78,26 @@ namespace Inworld.Scan
 
             AddParentEditorConfigs(root, target);
             var ignoreStack = new List<(string BasePath, List<GlobPattern> Patterns)>();
-            WalkDirectory(root, root, ignoreStack, target);
+            _visited.Clear();
+            string realRoot;
+            try
+            {
+                realRoot = SymlinkPaths.RealPath(root);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _problems.Error(root, "not scanned: cannot resolve the folder's real path: " + e.Message);
+                return target;
+            }
+
+            _visited.Add(realRoot);
+            WalkDirectory(root, root, realRoot, realRoot, ignoreStack, target);
             return target;
         }
 
-        private void WalkDirectory(string root, string directory, List<(string BasePath, List<GlobPattern> Patterns)> ignoreStack, ScanTarget target)
+        /// <param name="realRoot">The scanned folder with symlinks resolved.</param>
+        /// <param name="realDirectory"><paramref name="directory"/> with symlinks resolved.</param>
+        private void WalkDirectory(string root, string directory, string realRoot, string realDirectory, List<(string BasePath, List<GlobPattern> Patterns)> ignoreStack, ScanTarget target)
         {
             var pushed = false;
             if (_useGitIgnore)
@@ -91,9 +114,10 @@ namespace Inworld.Scan
                             if (pattern != null) patterns.Add(pattern);
                         }
                     }
-                    catch (IOException e)
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                     {
-                        _warn("cannot read " + gitignore + ": " + e.Message);
+                        // Not a gap (more is scanned, not less), but the scan is not the one the repository asks for.
+                        _problems.Error(gitignore, "cannot read it, so what it ignores is scanned: " + e.Message);
                     }
 
                     ignoreStack.Add((directory, patterns));
@@ -110,7 +134,7 @@ namespace Inworld.Scan
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                _warn("cannot read folder " + directory + ": " + e.Message);
+                _problems.Error(directory, "not scanned: cannot list the folder: " + e.Message);
                 if (pushed) ignoreStack.RemoveAt(ignoreStack.Count - 1);
                 return;
             }
@@ -143,7 +167,7 @@ namespace Inworld.Scan
                 {
                     AddProjectFolder(target, directory);
                 }
-                else if (ShippedFileFormats.FromPath(file) != ShippedFileFormat.None || name.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase))
+                else if (IsShippedFile(file))
                 {
                     target.ShippedFiles.Add(file);
                 }
@@ -157,12 +181,13 @@ namespace Inworld.Scan
                     continue;
                 }
 
-                if ((File.GetAttributes(folder) & FileAttributes.ReparsePoint) != 0)
+                var realFolder = RealFolder(folder, realDirectory, realRoot);
+                if (realFolder == null || !_visited.Add(realFolder))
                 {
                     continue;
                 }
 
-                WalkDirectory(root, folder, ignoreStack, target);
+                WalkDirectory(root, folder, realRoot, realFolder, ignoreStack, target);
             }
 
             if (pushed)
@@ -170,6 +195,62 @@ namespace Inworld.Scan
                 ignoreStack.RemoveAt(ignoreStack.Count - 1);
             }
         }
+
+        /// <summary>
+        /// The real path of a subfolder to walk, or null to not walk it. A symlinked folder (or junction) is followed,
+        /// as Unity imports and MSBuild globs follow it into the build: a Unity project's Assets/Shared linked to a
+        /// folder outside the repository ships what is in it. Its files are reported under the link's path. Not
+        /// followed, and said so: a link whose target is inside the scanned folder (scanned there, once) or a folder
+        /// already walked (a second link to it, or a loop). A link that cannot be resolved is a scan error.
+        /// </summary>
+        private string? RealFolder(string folder, string realParent, string realRoot)
+        {
+            string? linkTarget;
+            try
+            {
+                linkTarget = new DirectoryInfo(folder).LinkTarget;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _problems.Error(folder, "not scanned: cannot read the folder's attributes: " + e.Message);
+                return null;
+            }
+
+            if (linkTarget == null)
+            {
+                return Path.Combine(realParent, Path.GetFileName(folder));
+            }
+
+            string real;
+            try
+            {
+                real = SymlinkPaths.RealPath(folder);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                _problems.Error(folder, "not scanned: cannot resolve the symlinked folder (-> " + linkTarget + "): " + e.Message);
+                return null;
+            }
+
+            if (SymlinkPaths.IsSameOrUnder(real, realRoot))
+            {
+                _progress("not following symlinked folder " + Reports.DisplayPath(folder) + " -> " + linkTarget + ": its target is inside the scanned folder and is scanned there");
+                return null;
+            }
+
+            if (_visited.Contains(real))
+            {
+                _progress("not following symlinked folder " + Reports.DisplayPath(folder) + " -> " + linkTarget + ": its target was already scanned (through another link, or a loop)");
+                return null;
+            }
+
+            _progress("following symlinked folder " + Reports.DisplayPath(folder) + " -> " + real);
+            return real;
+        }
+
+        /// <summary>A file INW004 reads (by its name, as the analyzer decides).</summary>
+        public static bool IsShippedFile(string path)
+            => ShippedFileFormats.FromPath(path) != ShippedFileFormat.None || path.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase);
 
         private static void AddProjectFolder(ScanTarget target, string directory)
         {
@@ -209,7 +290,7 @@ namespace Inworld.Scan
             return ignored;
         }
 
-        private static void AddParentEditorConfigs(string root, ScanTarget target)
+        private void AddParentEditorConfigs(string root, ScanTarget target)
         {
             // .editorconfig files above the scanned folder apply too, until one says root = true.
             var directory = Directory.GetParent(root);
@@ -228,8 +309,9 @@ namespace Inworld.Scan
                             break;
                         }
                     }
-                    catch (IOException)
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                     {
+                        _problems.NotRead(candidate, e);
                         break;
                     }
                 }

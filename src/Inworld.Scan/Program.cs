@@ -58,19 +58,19 @@ namespace Inworld.Scan
             }
 
             var watch = Stopwatch.StartNew();
-            var errors = new List<string>();
+            var problems = new ScanProblems();
             var findings = new List<Finding>();
-            var walker = new FileWalker(options.Excludes, options.UseGitIgnore, message => Progress("warning: " + message));
+            var walker = new FileWalker(options.Excludes, options.UseGitIgnore, problems, Progress);
             var engine = new ScanEngine(options, Progress);
             var files = 0;
             try
             {
-                foreach (var target in Targets(roots, walker))
+                foreach (var target in Targets(roots, walker, problems))
                 {
                     files += target.FileCount;
-                    Progress("scanning " + target.FileCount + " files in " + Reports.DisplayPath(target.Root) +
+                    Progress("scanning " + Wording.Files(target.FileCount) + " in " + Reports.DisplayPath(target.Root) +
                              (target.IsUnityProject ? " (Unity project" + (target.UnityVersion != null ? " " + target.UnityVersion : string.Empty) + ")" : string.Empty));
-                    findings.AddRange(await engine.ScanAsync(target, errors, CancellationToken.None).ConfigureAwait(false));
+                    findings.AddRange(await engine.ScanAsync(target, problems, CancellationToken.None).ConfigureAwait(false));
                 }
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
@@ -81,7 +81,7 @@ namespace Inworld.Scan
 
             try
             {
-                WriteReport(options, findings);
+                WriteReport(options, findings, problems.All);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
             {
@@ -89,18 +89,18 @@ namespace Inworld.Scan
                 return ExitError;
             }
 
-            foreach (var error in errors)
+            // Never behind --quiet: a file that was not read is not a progress message.
+            foreach (var problem in problems.All)
             {
-                Console.Error.WriteLine("inworld-scan: " + error);
+                Console.Error.WriteLine("inworld-scan: " + problem);
             }
 
-            var seconds = Math.Max(watch.Elapsed.TotalSeconds, 0.001);
-            Progress(string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                "{0} files in {1:0.0} s ({2:0} files/s): {3} error(s), {4} warning(s), {5} note(s)",
-                files, seconds, files / seconds,
-                findings.Count(f => f.Level == Threshold.Error), findings.Count(f => f.Level == Threshold.Warning), findings.Count(f => f.Level == Threshold.Note)));
+            Progress(Wording.Summary(files, watch.Elapsed,
+                findings.Count(f => f.Level == Threshold.Error), findings.Count(f => f.Level == Threshold.Warning), findings.Count(f => f.Level == Threshold.Note),
+                problems.All.Count(p => p.IsError)));
 
-            if (errors.Any(e => e.StartsWith("analyzer failure", StringComparison.Ordinal)))
+            // Any file or folder not read in full (or an analyzer failure) fails the run, whatever the output mode and threshold.
+            if (problems.HasErrors)
             {
                 return ExitError;
             }
@@ -109,7 +109,7 @@ namespace Inworld.Scan
         }
 
         /// <summary>One compilation per folder argument; file arguments are scanned together as one more.</summary>
-        private static IEnumerable<ScanTarget> Targets(List<string> roots, FileWalker walker)
+        private static IEnumerable<ScanTarget> Targets(List<string> roots, FileWalker walker, ScanProblems problems)
         {
             ScanTarget? loose = null;
             foreach (var root in roots)
@@ -122,7 +122,8 @@ namespace Inworld.Scan
 
                 loose ??= new ScanTarget(Path.GetDirectoryName(root)!);
                 if (root.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) loose.CSharpFiles.Add(root);
-                else loose.ShippedFiles.Add(root);
+                else if (FileWalker.IsShippedFile(root)) loose.ShippedFiles.Add(root);
+                else problems.Error(root, "not scanned: inworld-scan reads .cs files, settings files (*.json, .env, *.config ...) and Unity assets, not this kind of file");
             }
 
             if (loose != null)
@@ -131,12 +132,13 @@ namespace Inworld.Scan
             }
         }
 
-        private static void WriteReport(ScanOptions options, List<Finding> findings)
+        private static void WriteReport(ScanOptions options, List<Finding> findings, IReadOnlyList<ScanProblem> problems)
         {
             if (options.Format == OutputFormat.Sarif)
             {
                 using var stream = options.OutputPath == null ? Console.OpenStandardOutput() : File.Create(options.OutputPath);
-                Reports.WriteSarif(stream, findings, ScanEngine.Analyzers.SelectMany(a => a.SupportedDiagnostics));
+                var rules = ScanEngine.Analyzers.SelectMany(a => a.SupportedDiagnostics).Concat(findings.Select(f => f.Descriptor));
+                Reports.WriteSarif(stream, findings, rules, problems);
                 return;
             }
 

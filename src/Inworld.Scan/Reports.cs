@@ -29,7 +29,7 @@ namespace Inworld.Scan
             }
         }
 
-        public static void WriteSarif(Stream stream, IReadOnlyList<Finding> findings, IEnumerable<DiagnosticDescriptor> rules)
+        public static void WriteSarif(Stream stream, IReadOnlyList<Finding> findings, IEnumerable<DiagnosticDescriptor> rules, IReadOnlyList<ScanProblem> problems)
         {
             var root = Directory.GetCurrentDirectory().Replace('\\', '/').TrimEnd('/') + "/";
             using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -54,10 +54,15 @@ namespace Inworld.Scan
                 json.WriteStartObject("shortDescription");
                 json.WriteString("text", rule.Title.ToString());
                 json.WriteEndObject();
+                var description = rule.Description.ToString();
                 json.WriteStartObject("fullDescription");
-                json.WriteString("text", rule.Description.ToString());
+                json.WriteString("text", description.Length > 0 ? description : rule.Title.ToString());
                 json.WriteEndObject();
-                json.WriteString("helpUri", rule.HelpLinkUri);
+                if (!string.IsNullOrEmpty(rule.HelpLinkUri))
+                {
+                    json.WriteString("helpUri", rule.HelpLinkUri);
+                }
+
                 json.WriteStartObject("defaultConfiguration");
                 json.WriteString("level", Level(rule.DefaultSeverity));
                 json.WriteEndObject();
@@ -70,6 +75,8 @@ namespace Inworld.Scan
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
+
+            WriteInvocation(json, problems);
 
             json.WriteStartObject("originalUriBaseIds");
             json.WriteStartObject("SRCROOT");
@@ -92,19 +99,7 @@ namespace Inworld.Scan
                     json.WriteStartArray("locations");
                     json.WriteStartObject();
                     json.WriteStartObject("physicalLocation");
-                    json.WriteStartObject("artifactLocation");
-                    var display = DisplayPath(finding.Path).Replace('\\', '/');
-                    if (Path.IsPathRooted(display))
-                    {
-                        json.WriteString("uri", new Uri(finding.Path).AbsoluteUri);
-                    }
-                    else
-                    {
-                        json.WriteString("uri", EscapeRelative(display));
-                        json.WriteString("uriBaseId", "SRCROOT");
-                    }
-
-                    json.WriteEndObject();
+                    WriteArtifactLocation(json, finding.Path);
                     json.WriteStartObject("region");
                     json.WriteNumber("startLine", finding.Line);
                     json.WriteNumber("startColumn", finding.Column);
@@ -122,6 +117,60 @@ namespace Inworld.Scan
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        /// <summary>
+        /// runs[0].invocations[0]: executionSuccessful is false when a file or folder was not read in full, and each
+        /// such file (and each binary file read for its printable text, as a note) is a toolExecutionNotification
+        /// with its location, so a SARIF consumer sees what the results do not cover.
+        /// </summary>
+        private static void WriteInvocation(Utf8JsonWriter json, IReadOnlyList<ScanProblem> problems)
+        {
+            json.WriteStartArray("invocations");
+            json.WriteStartObject();
+            json.WriteBoolean("executionSuccessful", !problems.Any(p => p.IsError));
+            json.WriteStartArray("toolExecutionNotifications");
+            foreach (var problem in problems)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", problem.IsError ? "error" : "note");
+                json.WriteStartObject("message");
+                json.WriteString("text", problem.Message);
+                json.WriteEndObject();
+                if (problem.Path != null)
+                {
+                    json.WriteStartArray("locations");
+                    json.WriteStartObject();
+                    json.WriteStartObject("physicalLocation");
+                    WriteArtifactLocation(json, problem.Path);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        private static void WriteArtifactLocation(Utf8JsonWriter json, string path)
+        {
+            json.WriteStartObject("artifactLocation");
+            var display = DisplayPath(path).Replace('\\', '/');
+            if (Path.IsPathRooted(display))
+            {
+                json.WriteString("uri", new Uri(path).AbsoluteUri);
+            }
+            else
+            {
+                json.WriteString("uri", EscapeRelative(display));
+                json.WriteString("uriBaseId", "SRCROOT");
+            }
+
             json.WriteEndObject();
         }
 

@@ -47,20 +47,16 @@ namespace Inworld.Scan
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-        public async Task<List<Finding>> ScanAsync(ScanTarget target, List<string> errors, CancellationToken cancellationToken)
+        public async Task<List<Finding>> ScanAsync(ScanTarget target, ScanProblems problems, CancellationToken cancellationToken)
         {
-            var configs = ReadConfigs(target, errors);
+            var configs = ReadConfigs(target, problems, out var configSources);
             var configSet = AnalyzerConfigSet.Create(configs, out var configDiagnostics);
-            foreach (var diagnostic in configDiagnostics)
-            {
-                _progress("editorconfig: " + diagnostic.GetMessage());
-            }
-
-            var options = new ConfigOptions(configSet, BuildProperties(target));
+            var options = new ConfigOptions(configSet, BuildProperties(target, problems));
+            var configFindings = ConfigFindings.From(configDiagnostics, configSources, options, target);
             var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols(target));
             var phase = Stopwatch.StartNew();
-            var trees = ParseAll(target, parseOptions, errors, cancellationToken);
-            _progress(string.Format(System.Globalization.CultureInfo.InvariantCulture, "parsed {0} C# files in {1:0.0} s", trees.Length, phase.Elapsed.TotalSeconds));
+            var trees = ParseAll(target, parseOptions, problems, cancellationToken);
+            _progress(Wording.Parsed(trees.Length, phase.Elapsed));
             phase.Restart();
 
             // One compilation per project folder (.csproj or .asmdef), as the real builds compile them: two apps
@@ -85,17 +81,17 @@ namespace Inworld.Scan
             // SDK projects get their implicit usings from obj/, which is not scanned; supply them (parsed once,
             // shared by every compilation) so that Convert, Encoding and Environment bind as in the real build.
             var implicitUsings = CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "inworld-scan.GlobalUsings.g.cs", cancellationToken: cancellationToken);
-            var findings = new List<Finding>();
+            var findings = new List<Finding>(configFindings);
             var first = true;
             foreach (var group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 // Shipped files are read once, with the first compilation.
                 var additional = first ? target.ShippedFiles : new List<string>();
                 first = false;
-                findings.AddRange(await AnalyzeAsync(group.Value.Append(implicitUsings), additional, options, errors, cancellationToken).ConfigureAwait(false));
+                findings.AddRange(await AnalyzeAsync(group.Value.Append(implicitUsings), additional, options, problems, cancellationToken).ConfigureAwait(false));
             }
 
-            _progress(string.Format(System.Globalization.CultureInfo.InvariantCulture, "analysed {0} compilation(s) in {1:0.0} s", groups.Count, phase.Elapsed.TotalSeconds));
+            _progress(Wording.Analysed(trees.Length, groups.Count, target.ShippedFiles.Count, phase.Elapsed));
             findings.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) != 0 ? string.CompareOrdinal(a.Path, b.Path) : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
             return findings;
         }
@@ -114,7 +110,7 @@ namespace Inworld.Scan
             return best ?? target.Root;
         }
 
-        private SyntaxTree[] ParseAll(ScanTarget target, CSharpParseOptions parseOptions, List<string> errors, CancellationToken cancellationToken)
+        private SyntaxTree[] ParseAll(ScanTarget target, CSharpParseOptions parseOptions, ScanProblems problems, CancellationToken cancellationToken)
         {
             var trees = new SyntaxTree[target.CSharpFiles.Count];
             var parsed = 0;
@@ -122,16 +118,8 @@ namespace Inworld.Scan
             Parallel.For(0, trees.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 var path = target.CSharpFiles[i];
-                try
-                {
-                    using var stream = File.OpenRead(path);
-                    trees[i] = CSharpSyntaxTree.ParseText(SourceText.From(stream, Encoding.UTF8), parseOptions, path, cancellationToken);
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidDataException)
-                {
-                    lock (errors) errors.Add("cannot read " + path + ": " + e.Message);
-                    trees[i] = CSharpSyntaxTree.ParseText(string.Empty, parseOptions, path, cancellationToken: cancellationToken);
-                }
+                var text = FileContent.Read(path, problems) ?? SourceText.From(string.Empty, Encoding.UTF8);
+                trees[i] = CSharpSyntaxTree.ParseText(text, parseOptions, path, cancellationToken);
 
                 var count = Interlocked.Increment(ref parsed);
                 if (count % 500 == 0)
@@ -150,9 +138,9 @@ namespace Inworld.Scan
             return trees;
         }
 
-        private async Task<List<Finding>> AnalyzeAsync(IEnumerable<SyntaxTree> allTrees, List<string> shippedFiles, ConfigOptions options, List<string> errors, CancellationToken cancellationToken)
+        private async Task<List<Finding>> AnalyzeAsync(IEnumerable<SyntaxTree> allTrees, List<string> shippedFiles, ConfigOptions options, ScanProblems problems, CancellationToken cancellationToken)
         {
-            var additionalFiles = shippedFiles.Select(p => (AdditionalText)new FileText(p, errors)).ToImmutableArray();
+            var additionalFiles = shippedFiles.Select(p => (AdditionalText)new FileText(p, problems)).ToImmutableArray();
             var compilation = CSharpCompilation.Create(
                 "InworldScan",
                 allTrees,
@@ -166,12 +154,9 @@ namespace Inworld.Scan
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            lock (errors)
+            foreach (var exception in exceptions)
             {
-                foreach (var exception in exceptions)
-                {
-                    errors.Add("analyzer failure (please report it): " + exception);
-                }
+                problems.Error(null, "analyzer failure (please report it): " + exception);
             }
 
             var findings = new List<Finding>();
@@ -179,7 +164,7 @@ namespace Inworld.Scan
             {
                 if (diagnostic.Id == "AD0001")
                 {
-                    lock (errors) errors.Add("analyzer failure (please report it): " + diagnostic.GetMessage());
+                    problems.Error(null, "analyzer failure (please report it): " + diagnostic.GetMessage());
                     continue;
                 }
 
@@ -219,35 +204,38 @@ namespace Inworld.Scan
             }
         }
 
-        private List<AnalyzerConfig> ReadConfigs(ScanTarget target, List<string> errors)
+        private List<AnalyzerConfig> ReadConfigs(ScanTarget target, ScanProblems problems, out Dictionary<string, (string File, string Text)> sources)
         {
             var configs = new List<AnalyzerConfig>();
+            sources = new Dictionary<string, (string File, string Text)>(StringComparer.Ordinal);
             foreach (var path in target.EditorConfigFiles)
             {
-                var text = TryRead(path, errors);
+                var text = TryRead(path, problems);
                 if (text != null)
                 {
                     configs.Add(AnalyzerConfig.Parse(text, path));
+                    sources[path] = (path, text);
                 }
             }
 
             // An --editorconfig file from elsewhere applies as if it sat at the scanned folder's root.
             foreach (var path in _options.EditorConfigs)
             {
-                var text = TryRead(path, errors);
+                var text = TryRead(path, problems);
                 if (text != null)
                 {
                     var located = text.IndexOf("is_global", StringComparison.OrdinalIgnoreCase) >= 0
                         ? Path.Combine(target.Root, "inworld-scan.globalconfig")
                         : Path.Combine(target.Root, ".editorconfig");
                     configs.Add(AnalyzerConfig.Parse(text, located));
+                    sources[located] = (Path.GetFullPath(path), text);
                 }
             }
 
             return configs;
         }
 
-        private static string? TryRead(string path, List<string> errors)
+        private static string? TryRead(string path, ScanProblems problems)
         {
             try
             {
@@ -255,7 +243,8 @@ namespace Inworld.Scan
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                errors.Add("cannot read " + path + ": " + e.Message);
+                // Options and severities in it would be missing: the scan would not be the one configured.
+                problems.NotRead(path, e);
                 return null;
             }
         }
@@ -264,7 +253,7 @@ namespace Inworld.Scan
         /// The build_property.* values MSBuild would pass (the package's CompilerVisibleProperty list), read
         /// from the tree's project files, plus the --project-kind choice for the rules that ask.
         /// </summary>
-        private Dictionary<string, string> BuildProperties(ScanTarget target)
+        private Dictionary<string, string> BuildProperties(ScanTarget target, ScanProblems problems)
         {
             var properties = new Dictionary<string, string>(StringComparer.Ordinal);
             if (_options.ProjectKind != "auto")
@@ -279,8 +268,10 @@ namespace Inworld.Scan
                 {
                     text = File.ReadAllText(project);
                 }
-                catch (IOException)
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
+                    // Its kind (client or server) would be guessed: INW002 could go quiet.
+                    problems.NotRead(project, e);
                     continue;
                 }
 
@@ -346,32 +337,20 @@ namespace Inworld.Scan
         private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
             => Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().ToImmutableArray();
 
-        /// <summary>An additional file read on demand; unreadable files yield no text and an error line.</summary>
+        /// <summary>An additional file read on demand (see <see cref="FileContent"/>); an unreadable file yields no text and an error.</summary>
         private sealed class FileText : AdditionalText
         {
-            private readonly List<string> _errors;
+            private readonly ScanProblems _problems;
 
-            public FileText(string path, List<string> errors)
+            public FileText(string path, ScanProblems problems)
             {
                 Path = path;
-                _errors = errors;
+                _problems = problems;
             }
 
             public override string Path { get; }
 
-            public override SourceText? GetText(CancellationToken cancellationToken = default)
-            {
-                try
-                {
-                    using var stream = File.OpenRead(Path);
-                    return SourceText.From(stream, Encoding.UTF8);
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidDataException)
-                {
-                    lock (_errors) _errors.Add("cannot read " + Path + ": " + e.Message);
-                    return null;
-                }
-            }
+            public override SourceText? GetText(CancellationToken cancellationToken = default) => FileContent.Read(Path, _problems);
         }
     }
 }

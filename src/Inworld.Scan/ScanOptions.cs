@@ -51,10 +51,16 @@ namespace Inworld.Scan
             "  --exclude GLOB               Skip files matching GLOB (relative to the scanned folder); repeatable\n" +
             "  --editorconfig FILE          Also apply this .editorconfig or .globalconfig; .editorconfig files in the tree always apply\n" +
             "  --no-gitignore               Do not read .gitignore files\n" +
-            "  --quiet                      No progress or summary on standard error\n" +
+            "  --quiet                      No progress or summary on standard error (errors are always shown)\n" +
             "  --version, --help\n" +
             "\n" +
-            "Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or I/O error.\n";
+            "Every file is read in full or named: a file or folder that cannot be read, or a file over 256 MiB, is an\n" +
+            "error on standard error (even with --quiet) and a SARIF toolExecutionNotification. Binary files are scanned\n" +
+            "for their printable text, with a note. Symlinked folders are followed (each real folder once).\n" +
+            "\n" +
+            "Exit codes: 0 no findings at or above the threshold; 1 findings at or above it, including INW900 (invalid\n" +
+            "inworld_analyzers option) and an invalid dotnet_diagnostic severity, both warnings by default; 2 usage error,\n" +
+            "or a file or folder that could not be read in full (whatever the format, --output, --quiet or threshold).\n";
 
         public static ScanOptions Parse(IReadOnlyList<string> args, out string? error)
         {

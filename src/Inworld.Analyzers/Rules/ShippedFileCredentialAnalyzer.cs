@@ -22,8 +22,8 @@ namespace Inworld.Analyzers.Rules
         /// <summary>.editorconfig option that excludes a file: [appsettings.Development.json] inworld_analyzers.scan_shipped_file = false.</summary>
         public const string ScanOptionKey = InworldOptions.Prefix + "scan_shipped_file";
 
-        /// <summary>Scenes can be large; beyond this a file is not read (a keyed asset is small).</summary>
-        private const int MaxFileLength = 64 * 1024 * 1024;
+        /// <summary>Enough of a Unity ".additionalfile" (from its first non-blank character) to tell its format by content.</summary>
+        private const int FormatSniffLength = 4096;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ShippedFileCredential);
 
@@ -88,21 +88,23 @@ namespace Inworld.Analyzers.Rules
                 return;
             }
 
+            // No size limit: a big scene or terrain asset is read in bounded segments (ShippedFileScanner.SegmentLength).
             var text = file.GetText(cancellationToken);
-            if (text == null || text.Length > MaxFileLength)
+            if (text == null)
             {
                 return;
             }
 
-            var content = text.ToString();
-            var format = ShippedFileFormats.FromPathAndContent(file.Path, content);
+            var contentStart = 0;
+            while (contentStart < text.Length && (char.IsWhiteSpace(text[contentStart]) || text[contentStart] == '\uFEFF')) contentStart++;
+            var format = ShippedFileFormats.FromPathAndContent(file.Path, text.ToString(new TextSpan(contentStart, Math.Min(text.Length - contentStart, FormatSniffLength))));
             if (format == ShippedFileFormat.None)
             {
                 return;
             }
 
             var fileName = System.IO.Path.GetFileName(file.Path);
-            foreach (var finding in ShippedFileScanner.Scan(content, format))
+            foreach (var finding in ShippedFileScanner.Scan(text, format, cancellationToken))
             {
                 var span = new TextSpan(finding.Start, finding.Length);
                 var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));

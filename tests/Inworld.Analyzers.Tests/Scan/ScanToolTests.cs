@@ -72,7 +72,7 @@ namespace Inworld.Analyzers.Tests.Scan
             var result = Scan(_fixtures.UnityClean, ".");
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Empty(FindingLines(result.Output));
-            Assert.Contains("0 error(s), 0 warning(s)", result.Output);
+            Assert.Contains("0 errors, 0 warnings", result.Output);
         }
 
         [Fact]

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Inworld.Analyzers.Core.ShippedFiles
 {
@@ -37,7 +39,82 @@ namespace Inworld.Analyzers.Core.ShippedFiles
     /// </summary>
     internal static class ShippedFileScanner
     {
-        public static IReadOnlyList<ShippedFileFinding> Scan(string text, ShippedFileFormat format)
+        /// <summary>
+        /// Longest text read in one piece. A longer file (a big Unity scene or terrain asset) is read in segments
+        /// of at most this many characters, so memory stays bounded whatever the file's size, and every character
+        /// is still examined: no file is skipped for its size.
+        /// </summary>
+        public const int SegmentLength = 8 * 1024 * 1024;
+
+        /// <summary>
+        /// Scans a whole file of any length. Up to <see cref="SegmentLength"/> characters it is one piece; beyond,
+        /// segments end at a Unity document start ("--- !u!") where there is one, else at a line break, else after
+        /// the last character that cannot be part of a Base64 key. Offsets in the findings are into <paramref name="text"/>.
+        /// </summary>
+        public static IReadOnlyList<ShippedFileFinding> Scan(SourceText text, ShippedFileFormat format, CancellationToken cancellationToken)
+        {
+            if (text.Length <= SegmentLength)
+            {
+                return Scan(text.ToString(), format);
+            }
+
+            var findings = new List<ShippedFileFinding>();
+            for (var start = 0; start < text.Length;)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var segment = text.ToString(new TextSpan(start, Math.Min(SegmentLength, text.Length - start)));
+                if (start + segment.Length < text.Length)
+                {
+                    segment = segment.Substring(0, SegmentCut(segment, format));
+                }
+
+                var firstLine = text.Lines.GetLineFromPosition(start).LineNumber;
+                foreach (var finding in Scan(segment, format, firstLine))
+                {
+                    findings.Add(new ShippedFileFinding(finding.Kind, finding.Start + start, finding.Length, finding.Where, finding.Redacted));
+                }
+
+                start += segment.Length;
+            }
+
+            return findings;
+        }
+
+        /// <summary>Where a full-length segment ends (exclusive): never inside a line when a line break is in its second half.</summary>
+        private static int SegmentCut(string segment, ShippedFileFormat format)
+        {
+            var half = segment.Length / 2;
+            if (format == ShippedFileFormat.UnityYaml)
+            {
+                var document = segment.LastIndexOf("\n--- ", StringComparison.Ordinal);
+                if (document >= half)
+                {
+                    return document + 1;
+                }
+            }
+
+            var lineBreak = segment.LastIndexOf('\n');
+            if (lineBreak >= half)
+            {
+                return lineBreak + 1;
+            }
+
+            for (var i = segment.Length - 1; i >= half; i--)
+            {
+                if (!CredentialShape.IsBase64Char(segment[i]))
+                {
+                    return i + 1;
+                }
+            }
+
+            // One Base64 run longer than half a segment is far longer than any key (runs over 1,024 characters are not examined).
+            return segment.Length;
+        }
+
+        public static IReadOnlyList<ShippedFileFinding> Scan(string text, ShippedFileFormat format) => Scan(text, format, 0);
+
+        /// <param name="lineBase">Lines before <paramref name="text"/> in its file (for the "line N" of findings), when it is one segment of a longer file.</param>
+        private static IReadOnlyList<ShippedFileFinding> Scan(string text, ShippedFileFormat format, int lineBase)
         {
             var findings = new List<ShippedFileFinding>();
             if (format == ShippedFileFormat.None || text == null || text.Length < CredentialShape.MinKeyIdLength)
@@ -55,7 +132,7 @@ namespace Inworld.Analyzers.Core.ShippedFiles
                     break;
                 }
 
-                var where = EntryAt(entries, key.Start) is SettingEntry entry ? Describe(entry) : "line " + LineOf(text, key.Start).ToString(CultureInfo.InvariantCulture);
+                var where = EntryAt(entries, key.Start) is SettingEntry entry ? Describe(entry) : "line " + (lineBase + LineOf(text, key.Start)).ToString(CultureInfo.InvariantCulture);
                 findings.Add(new ShippedFileFinding(CredentialKind.ApiKey, key.Start, key.Length, where, CredentialShape.Redact(text.Substring(key.Start, key.Length))));
                 start = key.Start + key.Length;
             }
