@@ -122,6 +122,7 @@ namespace Inworld.Scan
 
                 loose ??= new ScanTarget(Path.GetDirectoryName(root)!);
                 if (root.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) loose.CSharpFiles.Add(root);
+                else if (RazorProjection.IsRazorFile(root)) loose.RazorFiles.Add(root);
                 else loose.ShippedFiles.Add(root);
             }
 
