@@ -20,8 +20,8 @@ namespace Inworld.Scan
     /// as the Razor compiler's AddAttribute/AddComponentParameter calls do.</item>
     /// </list>
     /// Every mapped region is preceded by #line N "file" and padded to its column, so findings print at the
-    /// .razor line and column; scaffolding sits in #line default regions (not #line hidden: the analyzer driver does
-    /// not analyse a method whose declaration is hidden, and its mapped statements would go unread). Malformed input never throws: an
+    /// .razor line and column; scaffolding sits in #line default regions (not #line hidden: with the render method
+    /// declared in a hidden region the analyzers reported nothing for its mapped statements, observed on Roslyn 4.14). Malformed input never throws: an
     /// unbalanced block runs to the end of the file, @@ is an escaped @, @* *@ comments are skipped, braces in
     /// strings, characters and comments do not count.
     /// </summary>
@@ -776,6 +776,15 @@ namespace Inworld.Scan
                     builder.Insert(0, '_');
                 }
 
+                return builder.ToString();
+            }
+
+            private static string Sha256(string text)
+            {
+                using var sha = System.Security.Cryptography.SHA256.Create();
+                var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+                var builder = new StringBuilder(hash.Length * 2);
+                foreach (var b in hash) builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
                 return builder.ToString();
             }
 
