@@ -19,11 +19,20 @@ namespace Inworld.Scan
         public List<string> EditorConfigFiles { get; } = new List<string>();
         public List<string> ProjectFiles { get; } = new List<string>();
 
+        /// <summary>.razor and .cshtml files: projected to C# (RazorProjection) and compiled with their project.</summary>
+        public List<string> RazorFiles { get; } = new List<string>();
+
+        /// <summary>Unity assembly definitions: each folder is one Unity assembly (UnityAssemblies).</summary>
+        public List<string> AsmdefFiles { get; } = new List<string>();
+
+        /// <summary>Every folder below the root (the root included) holding ProjectSettings/ProjectVersion.txt.</summary>
+        public List<string> UnityProjectRoots { get; } = new List<string>();
+
         /// <summary>Folders holding a .csproj or a Unity .asmdef: each is compiled on its own, as its build does.</summary>
         public List<string> ProjectFolders { get; } = new List<string>();
         public bool IsUnityProject { get; set; }
         public string? UnityVersion { get; set; }
-        public int FileCount => CSharpFiles.Count + ShippedFiles.Count;
+        public int FileCount => CSharpFiles.Count + ShippedFiles.Count + RazorFiles.Count;
     }
 
     /// <summary>
@@ -141,6 +150,11 @@ namespace Inworld.Scan
 
             Array.Sort(files, StringComparer.Ordinal);
             Array.Sort(folders, StringComparer.Ordinal);
+            if (File.Exists(Path.Combine(directory, "ProjectSettings", "ProjectVersion.txt")))
+            {
+                target.UnityProjectRoots.Add(directory);
+            }
+
             foreach (var file in files)
             {
                 var relative = Relative(root, file);
@@ -165,7 +179,12 @@ namespace Inworld.Scan
                 }
                 else if (name.EndsWith(".asmdef", StringComparison.OrdinalIgnoreCase))
                 {
+                    target.AsmdefFiles.Add(file);
                     AddProjectFolder(target, directory);
+                }
+                else if (RazorProjection.IsRazorFile(name))
+                {
+                    target.RazorFiles.Add(file);
                 }
                 else if (IsShippedFile(file))
                 {

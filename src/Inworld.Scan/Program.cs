@@ -122,8 +122,9 @@ namespace Inworld.Scan
 
                 loose ??= new ScanTarget(Path.GetDirectoryName(root)!);
                 if (root.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) loose.CSharpFiles.Add(root);
+                else if (RazorProjection.IsRazorFile(root)) loose.RazorFiles.Add(root);
                 else if (FileWalker.IsShippedFile(root)) loose.ShippedFiles.Add(root);
-                else problems.Error(root, "not scanned: inworld-scan reads .cs files, settings files (*.json, .env, *.config ...) and Unity assets, not this kind of file");
+                else problems.Error(root, "not scanned: inworld-scan reads .cs, .razor and .cshtml files, settings files (*.json, .env, *.config ...) and Unity assets, not this kind of file");
             }
 
             if (loose != null)

@@ -17,9 +17,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace Inworld.Scan
 {
     /// <summary>
-    /// Runs the package's analyzers, unchanged, over one scan root: one compilation of all its .cs files
-    /// (framework references only; unresolved types do not stop the rules), its shipped files as
-    /// additional files, and its .editorconfig files as options.
+    /// Runs the package's analyzers, unchanged, over one scan root: one compilation per assembly its builds make
+    /// (CompilationPlan: Unity projects with Unity API stubs, .NET projects with their own build properties,
+    /// Razor files projected to C#), its shipped files as additional files, and its .editorconfig files as options.
     /// </summary>
     internal sealed class ScanEngine
     {
@@ -51,63 +51,50 @@ namespace Inworld.Scan
         {
             var configs = ReadConfigs(target, problems, out var configSources);
             var configSet = AnalyzerConfigSet.Create(configs, out var configDiagnostics);
-            var options = new ConfigOptions(configSet, BuildProperties(target, problems));
-            var configFindings = ConfigFindings.From(configDiagnostics, configSources, options, target);
-            var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, SourceCodeKind.Regular, PreprocessorSymbols(target));
+            var configFindings = ConfigFindings.From(configDiagnostics, configSources, new ConfigOptions(configSet, new Dictionary<string, string>()), target);
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, SourceCodeKind.Regular);
             var phase = Stopwatch.StartNew();
             var trees = ParseAll(target, parseOptions, problems, cancellationToken);
             _progress(Wording.Parsed(trees.Length, phase.Elapsed));
             phase.Restart();
 
-            // One compilation per project folder (.csproj or .asmdef), as the real builds compile them: two apps
-            // in one repository each have their own Program and types. Files outside any project form one more.
-            var groups = new Dictionary<string, List<SyntaxTree>>(StringComparer.Ordinal);
+            // One compilation per assembly the real builds make (CompilationPlan): each Unity project's assemblies
+            // with Unity stubs and symbols, each .NET project with its own project file's properties.
+            var plan = new CompilationPlan(target, _options, parseOptions, problems);
             foreach (var tree in trees)
             {
-                var owner = Owner(target, tree.FilePath);
-                if (!groups.TryGetValue(owner, out var list))
-                {
-                    groups[owner] = list = new List<SyntaxTree>();
-                }
-
-                list.Add(tree);
+                plan.Add(tree, cancellationToken);
             }
 
-            if (groups.Count == 0)
+            foreach (var razor in target.RazorFiles)
             {
-                groups[target.Root] = new List<SyntaxTree>();
+                plan.AddRazor(razor, cancellationToken);
+            }
+
+            foreach (var unity in plan.UnityProjects)
+            {
+                _progress("Unity project " + Reports.DisplayPath(unity.Root) + (unity.Version != null ? " " + unity.Version : string.Empty));
             }
 
             // SDK projects get their implicit usings from obj/, which is not scanned; supply them (parsed once,
-            // shared by every compilation) so that Convert, Encoding and Environment bind as in the real build.
+            // shared by every compilation whose project enables them) so that Convert, Encoding and Environment bind as in the real build.
             var implicitUsings = CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "inworld-scan.GlobalUsings.g.cs", cancellationToken: cancellationToken);
             var findings = new List<Finding>(configFindings);
             var first = true;
-            foreach (var group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+            var units = plan.Units;
+            foreach (var unit in units)
             {
                 // Shipped files are read once, with the first compilation.
                 var additional = first ? target.ShippedFiles : new List<string>();
                 first = false;
-                findings.AddRange(await AnalyzeAsync(group.Value.Append(implicitUsings), additional, options, problems, cancellationToken).ConfigureAwait(false));
+                var options = new ConfigOptions(configSet, unit.BuildProperties);
+                var unitTrees = unit.AddImplicitUsings ? unit.Trees.Append(implicitUsings) : unit.Trees;
+                findings.AddRange(await AnalyzeAsync(unit.AssemblyName, unitTrees, unit.ExtraReferences, additional, options, problems, cancellationToken).ConfigureAwait(false));
             }
 
-            _progress(Wording.Analysed(trees.Length, groups.Count, target.ShippedFiles.Count, phase.Elapsed));
+            _progress(Wording.Analysed(trees.Length + target.RazorFiles.Count, units.Count, target.ShippedFiles.Count, phase.Elapsed));
             findings.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) != 0 ? string.CompareOrdinal(a.Path, b.Path) : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
             return findings;
-        }
-
-        private static string Owner(ScanTarget target, string path)
-        {
-            string? best = null;
-            foreach (var folder in target.ProjectFolders)
-            {
-                if (path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && (best == null || folder.Length > best.Length))
-                {
-                    best = folder;
-                }
-            }
-
-            return best ?? target.Root;
         }
 
         private SyntaxTree[] ParseAll(ScanTarget target, CSharpParseOptions parseOptions, ScanProblems problems, CancellationToken cancellationToken)
@@ -138,13 +125,13 @@ namespace Inworld.Scan
             return trees;
         }
 
-        private async Task<List<Finding>> AnalyzeAsync(IEnumerable<SyntaxTree> allTrees, List<string> shippedFiles, ConfigOptions options, ScanProblems problems, CancellationToken cancellationToken)
+        private async Task<List<Finding>> AnalyzeAsync(string assemblyName, IEnumerable<SyntaxTree> allTrees, ImmutableArray<MetadataReference> extraReferences, List<string> shippedFiles, ConfigOptions options, ScanProblems problems, CancellationToken cancellationToken)
         {
             var additionalFiles = shippedFiles.Select(p => (AdditionalText)new FileText(p, problems)).ToImmutableArray();
             var compilation = CSharpCompilation.Create(
-                "InworldScan",
+                assemblyName,
                 allTrees,
-                FrameworkReferences.Value,
+                FrameworkReferences.Value.AddRange(extraReferences),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: true, nullableContextOptions: NullableContextOptions.Disable));
 
             var exceptions = new ConcurrentBag<string>();
@@ -168,7 +155,8 @@ namespace Inworld.Scan
                     continue;
                 }
 
-                var lineSpan = diagnostic.Location.GetLineSpan();
+                // Mapped: a Razor projection's #line directives point findings at the .razor/.cshtml line.
+                var lineSpan = diagnostic.Location.GetMappedLineSpan();
                 var path = diagnostic.Location == Location.None ? null : lineSpan.Path;
                 var severity = Effective(diagnostic, options.SeverityFor(diagnostic.Id, path));
                 if (severity == null)
@@ -247,86 +235,6 @@ namespace Inworld.Scan
                 problems.NotRead(path, e);
                 return null;
             }
-        }
-
-        /// <summary>
-        /// The build_property.* values MSBuild would pass (the package's CompilerVisibleProperty list), read
-        /// from the tree's project files, plus the --project-kind choice for the rules that ask.
-        /// </summary>
-        private Dictionary<string, string> BuildProperties(ScanTarget target, ScanProblems problems)
-        {
-            var properties = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (_options.ProjectKind != "auto")
-            {
-                properties[Inworld.Analyzers.Core.ProjectKinds.OverrideKey] = _options.ProjectKind;
-            }
-
-            foreach (var project in target.ProjectFiles)
-            {
-                string text;
-                try
-                {
-                    text = File.ReadAllText(project);
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    // Its kind (client or server) would be guessed: INW002 could go quiet.
-                    problems.NotRead(project, e);
-                    continue;
-                }
-
-                if (text.IndexOf("Microsoft.NET.Sdk.BlazorWebAssembly", StringComparison.OrdinalIgnoreCase) >= 0) properties["build_property.UsingMicrosoftNETSdkBlazorWebAssembly"] = "true";
-                if (text.IndexOf("Microsoft.NET.Sdk.Web\"", StringComparison.OrdinalIgnoreCase) >= 0) properties["build_property.UsingMicrosoftNETSdkWeb"] = "true";
-                foreach (var flag in new[] { "UseMaui", "UseWPF", "UseWindowsForms", "UseWinUI" })
-                {
-                    if (text.IndexOf("<" + flag + ">true</" + flag + ">", StringComparison.OrdinalIgnoreCase) >= 0) properties["build_property." + flag] = "true";
-                }
-            }
-
-            return properties;
-        }
-
-        /// <summary>
-        /// A Unity project is scanned as Unity's Editor compiles it (UNITY_EDITOR and version symbols), so code
-        /// in #if UNITY_EDITOR blocks is read; --project-kind server adds UNITY_SERVER (a Dedicated Server build).
-        /// </summary>
-        private string[] PreprocessorSymbols(ScanTarget target)
-        {
-            var symbols = new List<string>();
-            if (target.IsUnityProject)
-            {
-                symbols.Add("UNITY_EDITOR");
-                symbols.Add("UNITY_5_3_OR_NEWER");
-                symbols.Add("ENABLE_MONO");
-                if (target.UnityVersion != null)
-                {
-                    var parts = target.UnityVersion.Split('.');
-                    if (parts.Length >= 2 && int.TryParse(parts[0], out var major) && int.TryParse(parts[1], out var minor))
-                    {
-                        symbols.Add("UNITY_" + major);
-                        symbols.Add("UNITY_" + major + "_" + minor);
-                        for (var year = 2017; year <= Math.Min(major, 2030); year++)
-                        {
-                            for (var m = 1; m <= 4 && (year < major || m <= minor); m++)
-                            {
-                                symbols.Add("UNITY_" + year + "_" + m + "_OR_NEWER");
-                            }
-                        }
-
-                        if (major >= 6000)
-                        {
-                            symbols.Add("UNITY_6000_0_OR_NEWER");
-                        }
-                    }
-                }
-
-                if (_options.ProjectKind == "server")
-                {
-                    symbols.Add("UNITY_SERVER");
-                }
-            }
-
-            return symbols.ToArray();
         }
 
         /// <summary>

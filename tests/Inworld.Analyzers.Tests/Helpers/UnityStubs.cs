@@ -1,48 +1,20 @@
 using System.Linq;
+using Inworld.Scan;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Inworld.Analyzers.Tests.Helpers
 {
-    /// <summary>Tiny stand-ins for Unity's assemblies (same assembly and type names), compiled once in memory.</summary>
+    /// <summary>
+    /// Stand-ins for Unity's assemblies (same assembly and type names), compiled once in memory from the same
+    /// source inworld-scan compiles for Unity projects (src/Inworld.Scan/UnityApi/*.stubs.cs, signatures from
+    /// Unity's Scripting API reference): the rule tests and the scanner bind Unity code alike.
+    /// </summary>
     public static class UnityStubs
     {
-        private const string EngineSource = @"
-namespace UnityEngine
-{
-    public class Object { }
-    public class Component : Object { }
-    public class Behaviour : Component { }
-    public class MonoBehaviour : Behaviour { }
-    public class ScriptableObject : Object { }
-    public sealed class SerializeField : System.Attribute { }
-    public static class Debug { public static void Log(object message) { } }
-    public class AsyncOperation { }
-    public sealed class WaitUntil { public WaitUntil(System.Func<bool> predicate) { } }
-}
+        public static MetadataReference Engine { get; } = Compile("UnityEngine.CoreModule", UnityApiStubs.Source(UnityApiStubs.EngineResource));
 
-namespace UnityEngine.Networking
-{
-    public class UnityWebRequestAsyncOperation : UnityEngine.AsyncOperation { }
-    public class UnityWebRequest : System.IDisposable
-    {
-        public UnityWebRequest(string url, string method) { }
-        public static UnityWebRequest Get(string uri) => new UnityWebRequest(uri, ""GET"");
-        public void SetRequestHeader(string name, string value) { }
-        public UnityWebRequestAsyncOperation SendWebRequest() => new UnityWebRequestAsyncOperation();
-        public void Dispose() { }
-    }
-}";
-
-        private const string EditorSource = @"
-namespace UnityEditor
-{
-    public class EditorWindow : UnityEngine.ScriptableObject { }
-}";
-
-        public static MetadataReference Engine { get; } = Compile("UnityEngine.CoreModule", EngineSource);
-
-        public static MetadataReference Editor { get; } = Compile("UnityEditor.CoreModule", EditorSource, Engine);
+        public static MetadataReference Editor { get; } = Compile("UnityEditor.CoreModule", UnityApiStubs.Source(UnityApiStubs.EditorResource), Engine);
 
         private static MetadataReference Compile(string name, string source, params MetadataReference[] extra)
         {
