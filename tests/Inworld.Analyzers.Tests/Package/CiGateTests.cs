@@ -141,7 +141,10 @@ namespace Inworld.Analyzers.Tests.Package
         [Fact]
         public void Each_shipped_settings_file_is_an_additional_file_once()
         {
-            foreach (var name in new[] { ".env", ".env.config", "prod.env", ".env.local" })
+            // On a case-sensitive file system PROD.env is another file than prod.env, and must not be dropped as a duplicate.
+            var caseSensitive = !System.OperatingSystem.IsWindows() && !System.OperatingSystem.IsMacOS();
+            var names = caseSensitive ? new[] { ".env", ".env.config", "prod.env", "PROD.env", ".env.local" } : new[] { ".env", ".env.config", "prod.env", ".env.local" };
+            foreach (var name in names)
             {
                 File.WriteAllText(Path.Combine(_directory, name), "X=1\n");
             }
@@ -156,7 +159,8 @@ namespace Inworld.Analyzers.Tests.Package
             }
 
             identities.Sort(System.StringComparer.Ordinal);
-            Assert.Equal(new[] { ".env", ".env.config", ".env.local", "prod.env" }, identities);
+            System.Array.Sort(names, System.StringComparer.Ordinal);
+            Assert.Equal(names, identities);
         }
 
         private string EvaluateErrorLog(string workingDirectory, string project, params string[] properties)
