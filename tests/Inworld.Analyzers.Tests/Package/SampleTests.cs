@@ -60,7 +60,7 @@ namespace Inworld.Analyzers.Tests.Package
             Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scripts{sep}NpcChat.cs(11,52): warning INW001: Inworld key id", result.Output);
             Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scripts{sep}NpcChat.cs(12,53): warning INW001: Inworld secret", result.Output);
             // With the scanner's Unity API stubs, UnityWebRequest.SetRequestHeader binds as in a Unity build.
-            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scripts{sep}NpcChat.cs(19,9): warning INW002: Basic authentication via UnityWebRequest.SetRequestHeader", result.Output);
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scripts{sep}NpcChat.cs(19,9): warning INW002: Basic authentication via UnityWebRequest.SetRequestHeader(\"Authorization\", \"Basic ...\")", result.Output);
             Assert.Equal(4, Regex.Matches(result.Output, @": warning INW00\d: ").Count);
         }
     }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using BasicAuth = Inworld.Analyzers.Tests.Helpers.AnalyzerVerifier<Inworld.Analyzers.Rules.BasicAuthInClientAnalyzer>;
+using TokenFix = Inworld.Analyzers.Tests.Helpers.CodeFixVerifier<Inworld.Analyzers.Rules.BasicAuthInClientAnalyzer, Inworld.Analyzers.CodeFixes.BasicAuthTokenCodeFixProvider>;
 using Usage = Inworld.Analyzers.Tests.Helpers.AnalyzerVerifier<Inworld.Analyzers.Rules.AuthorizationUsageAnalyzer>;
 
 namespace Inworld.Analyzers.Tests.Rules
@@ -261,5 +262,39 @@ namespace Inworld.Analyzers.Tests.Rules
             => Inw005("class Voice { public string sessionToken = \"\"; void Send(HttpRequestMessage r) { " + TtsRequest +
                       " {|#0:r.Headers.Add(\"Authorization\", \"Basic \" + sessionToken)|}; } }",
                 true, Scheme("Inworld token", "'sessionToken'", "Basic", TokenAsBasic)).RunAsync();
+
+        // ---- The INW002 code fix on the new shapes ----
+
+        private static TokenFix.Test FixTest(string source, string? fixedSource)
+        {
+            var test = new TokenFix.Test();
+            test.TestState.Sources.Add(("/0/Test0.cs", Usings + source));
+            test.TestState.AdditionalReferences.Add(HttpLibraryStubs.RestSharp);
+            test.TestState.AdditionalReferences.Add(HttpLibraryStubs.Flurl);
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", Blazor));
+            test.ExpectedDiagnostics.Add(TokenFix.Diagnostic(RuleIds.BasicAuthInClient).WithLocation(0).WithMessage(null));
+            test.FixedState.Sources.Add(("/0/Test0.cs", Usings + (fixedSource ?? source)));
+            test.FixedState.AdditionalReferences.Add(HttpLibraryStubs.RestSharp);
+            test.FixedState.AdditionalReferences.Add(HttpLibraryStubs.Flurl);
+            if (fixedSource != null)
+            {
+                test.FixedState.Sources.Add(("/0/InworldTokenProvider.cs", Inworld.Analyzers.CodeFixes.TokenProviderTemplate.Source(Inworld.Analyzers.CodeFixes.TokenProviderTemplate.DefaultEndpoint, "\n")));
+            }
+
+            return test;
+        }
+
+        [Fact]
+        public Task Extension_setter_gets_the_backend_token_fix()
+            => FixTest(
+                "class C { async Task M(string inworldApiKey) { var request = new RestRequest(\"tts/v1/voice\"); {|#0:request.AddHeader(\"Authorization\", \"Basic \" + inworldApiKey)|}; await Task.Yield(); } }",
+                "class C { async Task M(string inworldApiKey) { var request = new RestRequest(\"tts/v1/voice\"); request.AddHeader(\"Authorization\", \"Bearer \" + (await InworldTokenProvider.Shared.GetTokenAsync())); await Task.Yield(); } }").RunAsync();
+
+        [Theory]
+        [InlineData("class C { async Task<object> M(string inworldKeyId, string inworldSecret) { await Task.Yield(); return {|#0:\"https://api.inworld.ai/tts/v1/voice\".WithBasicAuth(inworldKeyId, inworldSecret)|}; } }")]
+        [InlineData("class C { async Task<object> M(string inworldKeyId, string inworldSecret) { await Task.Yield(); return new RestClientOptions(\"https://api.inworld.ai/\") { Authenticator = {|#0:new HttpBasicAuthenticator(inworldKeyId, inworldSecret)|} }; } }")]
+        [InlineData("class C { async Task<object> M(string inworldApiKey) { await Task.Yield(); return {|#0:\"https://api.inworld.ai/tts/v1/voice\".WithHeaders(new { Authorization = \"Basic \" + inworldApiKey })|}; } }")]
+        public Task Helpers_with_no_Basic_value_to_replace_get_no_fix(string source)
+            => FixTest(source, null).RunAsync();
     }
 }
