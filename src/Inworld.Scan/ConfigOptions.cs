@@ -14,10 +14,16 @@ namespace Inworld.Scan
         private readonly AnalyzerConfigSet _set;
         private readonly ConcurrentDictionary<string, AnalyzerConfigOptionsResult> _byPath = new ConcurrentDictionary<string, AnalyzerConfigOptionsResult>(StringComparer.Ordinal);
         private readonly DictionaryOptions _global;
+        private readonly ISet<string> _configFiles;
 
-        public ConfigOptions(AnalyzerConfigSet set, IReadOnlyDictionary<string, string> buildProperties)
+        /// <param name="configFiles">
+        /// The .editorconfig/.globalconfig files handed to the analyzers as additional files: marked as the package's
+        /// targets mark them in a build, so INW900 reports a bad option at its file and line.
+        /// </param>
+        public ConfigOptions(AnalyzerConfigSet set, IReadOnlyDictionary<string, string> buildProperties, ISet<string>? configFiles = null)
         {
             _set = set;
+            _configFiles = configFiles ?? new HashSet<string>();
             var global = set.GlobalConfigOptions.AnalyzerOptions.ToBuilder();
             foreach (var pair in buildProperties)
             {
@@ -31,7 +37,11 @@ namespace Inworld.Scan
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new DictionaryOptions(For(tree.FilePath).AnalyzerOptions);
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new DictionaryOptions(For(textFile.Path).AnalyzerOptions);
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+        {
+            var options = For(textFile.Path).AnalyzerOptions;
+            return new DictionaryOptions(_configFiles.Contains(textFile.Path) ? options.SetItem(Inworld.Analyzers.Core.InworldOptions.ConfigFileMetadataKey, "true") : options);
+        }
 
         /// <summary>The severity configured for a rule at a path (dotnet_diagnostic.ID.severity), file sections first, then global.</summary>
         public ReportDiagnostic? SeverityFor(string id, string? path)

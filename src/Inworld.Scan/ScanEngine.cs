@@ -79,6 +79,9 @@ namespace Inworld.Scan
             // SDK projects get their implicit usings from obj/, which is not scanned; supply them (parsed once,
             // shared by every compilation whose project enables them) so that Convert, Encoding and Environment bind as in the real build.
             var implicitUsings = CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "inworld-scan.GlobalUsings.g.cs", cancellationToken: cancellationToken);
+            // Every compilation sees the config files, as every project of a build does: INW900 then points at the line.
+            var configFiles = configSources.Values.GroupBy(v => v.File, StringComparer.Ordinal).Select(g => (AdditionalText)new ConfigFileText(g.Key, g.First().Text)).ToList();
+            var configPaths = new HashSet<string>(configFiles.Select(f => f.Path), StringComparer.Ordinal);
             var findings = new List<Finding>(configFindings);
             var first = true;
             var units = plan.Units;
@@ -87,12 +90,14 @@ namespace Inworld.Scan
                 // Shipped files are read once, with the first compilation.
                 var additional = first ? target.ShippedFiles : new List<string>();
                 first = false;
-                var options = new ConfigOptions(configSet, unit.BuildProperties);
+                var options = new ConfigOptions(configSet, unit.BuildProperties, configPaths);
                 var unitTrees = unit.AddImplicitUsings ? unit.Trees.Append(implicitUsings) : unit.Trees;
-                findings.AddRange(await AnalyzeAsync(unit.AssemblyName, unitTrees, unit.ExtraReferences, additional, options, problems, cancellationToken).ConfigureAwait(false));
+                findings.AddRange(await AnalyzeAsync(unit.AssemblyName, unitTrees, unit.ExtraReferences, additional, configFiles, options, problems, cancellationToken).ConfigureAwait(false));
             }
 
             _progress(Wording.Analysed(trees.Length + target.RazorFiles.Count, units.Count, target.ShippedFiles.Count, phase.Elapsed));
+            // A problem of a config file every compilation reads is reported by each of them: keep one.
+            findings = findings.GroupBy(f => (f.Id, f.Path, f.Line, f.Column, f.Message)).Select(g => g.First()).ToList();
             findings.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) != 0 ? string.CompareOrdinal(a.Path, b.Path) : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
             return findings;
         }
@@ -125,9 +130,9 @@ namespace Inworld.Scan
             return trees;
         }
 
-        private async Task<List<Finding>> AnalyzeAsync(string assemblyName, IEnumerable<SyntaxTree> allTrees, ImmutableArray<MetadataReference> extraReferences, List<string> shippedFiles, ConfigOptions options, ScanProblems problems, CancellationToken cancellationToken)
+        private async Task<List<Finding>> AnalyzeAsync(string assemblyName, IEnumerable<SyntaxTree> allTrees, ImmutableArray<MetadataReference> extraReferences, List<string> shippedFiles, IReadOnlyList<AdditionalText> configFiles, ConfigOptions options, ScanProblems problems, CancellationToken cancellationToken)
         {
-            var additionalFiles = shippedFiles.Select(p => (AdditionalText)new FileText(p, problems)).ToImmutableArray();
+            var additionalFiles = shippedFiles.Select(p => (AdditionalText)new FileText(p, problems)).Concat(configFiles).ToImmutableArray();
             var compilation = CSharpCompilation.Create(
                 assemblyName,
                 allTrees,
@@ -244,6 +249,22 @@ namespace Inworld.Scan
         /// </summary>
         private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
             => Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().ToImmutableArray();
+
+        /// <summary>A config file already read (its text is what the options were parsed from).</summary>
+        private sealed class ConfigFileText : AdditionalText
+        {
+            private readonly SourceText _text;
+
+            public ConfigFileText(string path, string text)
+            {
+                Path = path;
+                _text = SourceText.From(text, Encoding.UTF8);
+            }
+
+            public override string Path { get; }
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+        }
 
         /// <summary>An additional file read on demand (see <see cref="FileContent"/>); an unreadable file yields no text and an error.</summary>
         private sealed class FileText : AdditionalText
