@@ -97,6 +97,21 @@ namespace Inworld.Scan
 
         public IReadOnlyList<UnityProject> UnityProjects => _unityProjects;
 
+        /// <summary>
+        /// Reads the project files no C# file needed (a project of settings files only): one that cannot be read or
+        /// parsed is still a file the scan did not read, and must fail the run as every other such file does.
+        /// </summary>
+        public void CheckUnusedProjectFiles()
+        {
+            foreach (var pair in _projectFileByFolder)
+            {
+                if (!_units.ContainsKey(pair.Key))
+                {
+                    ProjectProperties.Read(pair.Value, _problems);
+                }
+            }
+        }
+
         /// <summary>The compilations, in a stable order; at least one (an empty one for a tree without C#).</summary>
         public IReadOnlyList<CompilationUnit> Units
         {

@@ -71,6 +71,7 @@ namespace Inworld.Scan
                 plan.AddRazor(razor, cancellationToken);
             }
 
+            plan.CheckUnusedProjectFiles();
             foreach (var unity in plan.UnityProjects)
             {
                 _progress("Unity project " + Reports.DisplayPath(unity.Root) + (unity.Version != null ? " " + unity.Version : string.Empty));

@@ -47,8 +47,8 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
             // A CI build (full: the incremental gate is another path) reports the same lines and fails.
             var ci = DotnetCli.Run(consumer, new[] { "build", "-nologo", "--no-incremental" }, CiEnvironment, timeoutSeconds: 300);
             Assert.True(ci.ExitCode != 0, ci.ToString());
-            Assert.Matches(@"\.editorconfig\(3,1\): (warning|error) INW900: Option 'inworld_analyzers\.api_key_env' .*did you mean 'inworld_analyzers\.api_key_env_var'\?", ci.Output);
-            Assert.Matches(@"\.editorconfig\(5,1\): (warning|error) INW900: Option 'inworld_analyzers\.scan_shipped_file' has an invalid value 'nope'", ci.Output);
+            Assert.Matches(@"\.editorconfig\(3,1\): error INW900: Option 'inworld_analyzers\.api_key_env' .*did you mean 'inworld_analyzers\.api_key_env_var'\?", ci.Output);
+            Assert.Matches(@"\.editorconfig\(5,1\): error INW900: Option 'inworld_analyzers\.scan_shipped_file' has an invalid value 'nope'", ci.Output);
             AssertNoSecret(ci.Output, credentials);
         }
     }

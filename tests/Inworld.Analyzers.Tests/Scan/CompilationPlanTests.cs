@@ -43,25 +43,25 @@ namespace Inworld.Analyzers.Tests.Scan
         {
             var options = ScanOptions.Parse(args.Append(_root).ToArray(), out var usage);
             Assert.Null(usage);
-            var errors = new List<string>();
-            var target = new FileWalker(options.Excludes, options.UseGitIgnore, errors.Add).Walk(_root);
-            var findings = await new ScanEngine(options, _ => { }).ScanAsync(target, errors, CancellationToken.None);
-            return (findings, errors);
+            var problems = new ScanProblems();
+            var target = new FileWalker(options.Excludes, options.UseGitIgnore, problems, _ => { }).Walk(_root);
+            var findings = await new ScanEngine(options, _ => { }).ScanAsync(target, problems, CancellationToken.None);
+            return (findings, problems.All.Select(p => p.ToString()).ToList());
         }
 
         private CompilationPlan Plan(params string[] args)
         {
             var options = ScanOptions.Parse(args.Append(_root).ToArray(), out _);
-            var errors = new List<string>();
-            var target = new FileWalker(options.Excludes, options.UseGitIgnore, errors.Add).Walk(_root);
+            var problems = new ScanProblems();
+            var target = new FileWalker(options.Excludes, options.UseGitIgnore, problems, _ => { }).Walk(_root);
             var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
-            var plan = new CompilationPlan(target, options, parseOptions, errors);
+            var plan = new CompilationPlan(target, options, parseOptions, problems);
             foreach (var file in target.CSharpFiles)
             {
                 plan.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(file), parseOptions, file), CancellationToken.None);
             }
 
-            Assert.Empty(errors);
+            Assert.Empty(problems.All);
             return plan;
         }
 
@@ -167,7 +167,8 @@ namespace Inworld.Analyzers.Tests.Scan
             Write("src/App/Api.cs", DotnetBasicHeader.Replace("CLASS", "Api"));
             Write("src/Lib/Lib.asmdef", "{ \"name\": ");
             var (_, errors) = await ScanAsync();
-            Assert.Contains(errors, e => e.StartsWith("cannot parse project file " + Path.Combine(_root, "src", "App", "App.csproj"), StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith("error: " + Path.Combine(_root, "src", "App", "App.csproj") + ": cannot parse project file: ", StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.StartsWith("error: " + Path.Combine(_root, "src", "Lib", "Lib.asmdef") + ": cannot parse assembly definition: ", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -158,10 +158,10 @@ namespace Inworld.Analyzers.Tests.Scan
         {
             var options = ScanOptions.Parse(new[] { root }, out var usage);
             Assert.Null(usage);
-            var errors = new List<string>();
-            var target = new FileWalker(options.Excludes, options.UseGitIgnore, warning => errors.Add(warning)).Walk(root);
-            var findings = await new ScanEngine(options, _ => { }).ScanAsync(target, errors, CancellationToken.None);
-            Assert.True(errors.Count == 0, string.Join("\n", errors));
+            var problems = new ScanProblems();
+            var target = new FileWalker(options.Excludes, options.UseGitIgnore, problems, _ => { }).Walk(root);
+            var findings = await new ScanEngine(options, _ => { }).ScanAsync(target, problems, CancellationToken.None);
+            Assert.True(problems.All.Count == 0, string.Join("\n", problems.All));
             return findings.Select(f => f.Path == null ? f.Id + " (no location)" : f.Id + " " + f.Path + "(" + f.Line + "," + f.Column + ")")
                 .OrderBy(s => s, StringComparer.Ordinal).ToList();
         }

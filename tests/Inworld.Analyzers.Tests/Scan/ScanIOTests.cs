@@ -176,7 +176,7 @@ namespace Inworld.Analyzers.Tests.Scan
             var result = Scan(tree.Root, "notes.txt");
 
             Assert.True(result.ExitCode == 2, result.ToString());
-            Assert.Contains("notes.txt: not scanned: inworld-scan reads .cs files, settings files", result.Output);
+            Assert.Contains("notes.txt: not scanned: inworld-scan reads .cs, .razor and .cshtml files, settings files", result.Output);
         }
 
         [Fact]
