@@ -4,5 +4,6 @@ using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<App>("#app");
+builder.Services.AddScoped(_ => new HttpClient());
 builder.Services.AddScoped(_ => new TtsClient(new HttpClient(), builder.Configuration["Inworld:ApiKey"] ?? ""));
 await builder.Build().RunAsync();

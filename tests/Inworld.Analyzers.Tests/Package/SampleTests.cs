@@ -35,6 +35,10 @@ namespace Inworld.Analyzers.Tests.Package
             Assert.Matches(@"TtsClient\.cs\(22,41\): warning INW002: Basic authentication via new AuthenticationHeaderValue\(""Basic"", \.\.\.\) in client-side code \(Blazor WebAssembly\)", leaky.Output);
             Assert.Matches(@"wwwroot[/\\]appsettings\.json\(3,16\): warning INW004", leaky.Output);
 
+            // The same mistakes inside a Razor component, reported at the .razor lines.
+            Assert.Matches(@"VoiceList\.razor\(10,42\): warning INW001: Inworld API key is hard-coded in field 'VoiceList\.InworldApiKey'", leaky.Output);
+            Assert.Matches(@"VoiceList\.razor\(16,41\): warning INW002: Basic authentication via new AuthenticationHeaderValue\(""Basic"", \.\.\.\) in client-side code \(Blazor WebAssembly\)", leaky.Output);
+
             var fixedTwin = DotnetCli.Run(samples, new[] { "build", Path.Combine(samples, "BlazorClient", "BlazorClient.csproj"), "-nodeReuse:false", "--no-incremental" },
                 new System.Collections.Generic.Dictionary<string, string> { ["CI"] = "true" });
             Assert.True(fixedTwin.ExitCode == 0, fixedTwin.ToString());
@@ -61,6 +65,20 @@ namespace Inworld.Analyzers.Tests.Package
             Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scripts{sep}NpcChat.cs(12,53): warning INW001: Inworld secret", result.Output);
             // With the scanner's Unity API stubs, UnityWebRequest.SetRequestHeader binds as in a Unity build.
             Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scripts{sep}NpcChat.cs(19,9): warning INW002: Basic authentication via UnityWebRequest.SetRequestHeader(\"Authorization\", \"Basic ...\")", result.Output);
+            Assert.Equal(4, Regex.Matches(result.Output, @": warning INW00\d: ").Count);
+        }
+
+        [Fact]
+        public void Leaky_Blazor_sample_gets_the_same_findings_from_inworld_scan_as_from_its_build()
+        {
+            var repository = DotnetCli.RepositoryRoot();
+            var result = DotnetCli.Run(repository, new[] { Scan.ScanToolTests.ToolPath(), Path.Combine("samples", "BlazorClientLeaky") });
+            Assert.True(result.ExitCode == 1, result.ToString());
+            var sample = "samples" + Path.DirectorySeparatorChar + "BlazorClientLeaky" + Path.DirectorySeparatorChar;
+            Assert.Contains(sample + "TtsClient.cs(22,41): warning INW002: ", result.Output);
+            Assert.Contains(sample + "VoiceList.razor(10,42): warning INW001: ", result.Output);
+            Assert.Contains(sample + "VoiceList.razor(16,41): warning INW002: ", result.Output);
+            Assert.Contains(sample + "wwwroot" + Path.DirectorySeparatorChar + "appsettings.json(3,16): warning INW004: ", result.Output);
             Assert.Equal(4, Regex.Matches(result.Output, @": warning INW00\d: ").Count);
         }
     }
