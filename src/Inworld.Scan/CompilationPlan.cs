@@ -126,18 +126,6 @@ namespace Inworld.Scan
             }
         }
 
-        /// <summary>Adds a tree parsed with the base options; re-parsed when its unit has its own symbols (Unity).</summary>
-        public void Add(SyntaxTree tree, CancellationToken cancellationToken)
-        {
-            var unit = UnitFor(tree.FilePath);
-            if (!ReferenceEquals(unit.ParseOptions, _baseParseOptions))
-            {
-                tree = CSharpSyntaxTree.ParseText(tree.GetText(cancellationToken), unit.ParseOptions, tree.FilePath, cancellationToken);
-            }
-
-            unit.Trees.Add(tree);
-        }
-
         /// <summary>Reads a .razor/.cshtml file and adds its C# projection (path + ".g.cs") to its project's compilation.</summary>
         public void AddRazor(string path, CancellationToken cancellationToken)
         {

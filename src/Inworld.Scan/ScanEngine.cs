@@ -53,17 +53,19 @@ namespace Inworld.Scan
             var configSet = AnalyzerConfigSet.Create(configs, out var configDiagnostics);
             var configFindings = ConfigFindings.From(configDiagnostics, configSources, new ConfigOptions(configSet, new Dictionary<string, string>()), target);
             var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, SourceCodeKind.Regular);
-            var phase = Stopwatch.StartNew();
-            var trees = ParseAll(target, parseOptions, problems, cancellationToken);
-            _progress(Wording.Parsed(trees.Length, phase.Elapsed));
-            phase.Restart();
 
             // One compilation per assembly the real builds make (CompilationPlan): each Unity project's assemblies
-            // with Unity stubs and symbols, each .NET project with its own project file's properties.
+            // with Unity stubs and symbols, each .NET project with its own project file's properties. Each file is
+            // parsed once, with its own compilation's options (a Unity assembly's symbols decide its #if blocks).
             var plan = new CompilationPlan(target, _options, parseOptions, problems);
-            foreach (var tree in trees)
+            var unitOfFile = target.CSharpFiles.Select(plan.UnitFor).ToArray();
+            var phase = Stopwatch.StartNew();
+            var trees = ParseAll(target, i => unitOfFile[i].ParseOptions, problems, cancellationToken);
+            _progress(Wording.Parsed(trees.Length, phase.Elapsed));
+            phase.Restart();
+            for (var i = 0; i < trees.Length; i++)
             {
-                plan.Add(tree, cancellationToken);
+                unitOfFile[i].Trees.Add(trees[i]);
             }
 
             foreach (var razor in target.RazorFiles)
@@ -103,7 +105,7 @@ namespace Inworld.Scan
             return findings;
         }
 
-        private SyntaxTree[] ParseAll(ScanTarget target, CSharpParseOptions parseOptions, ScanProblems problems, CancellationToken cancellationToken)
+        private SyntaxTree[] ParseAll(ScanTarget target, Func<int, CSharpParseOptions> parseOptions, ScanProblems problems, CancellationToken cancellationToken)
         {
             var trees = new SyntaxTree[target.CSharpFiles.Count];
             var parsed = 0;
@@ -112,7 +114,7 @@ namespace Inworld.Scan
             {
                 var path = target.CSharpFiles[i];
                 var text = FileContent.Read(path, problems) ?? SourceText.From(string.Empty, Encoding.UTF8);
-                trees[i] = CSharpSyntaxTree.ParseText(text, parseOptions, path, cancellationToken);
+                trees[i] = CSharpSyntaxTree.ParseText(text, parseOptions(i), path, cancellationToken);
 
                 var count = Interlocked.Increment(ref parsed);
                 if (count % 500 == 0)

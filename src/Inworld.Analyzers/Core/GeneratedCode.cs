@@ -55,6 +55,8 @@ namespace Inworld.Analyzers.Core
         // Roslyn's list (GeneratedCodeUtilities): the name without its extension ends with one of these.
         private static readonly string[] GeneratedNameEndings = { ".designer", ".generated", ".g", ".g.i" };
 
+        private static readonly char[] PathSeparators = { '/', '\\' };
+
         private const string TemporaryGeneratedFilePrefix = "TemporaryGeneratedFile_";
 
         /// <summary>How far back from a hidden literal the nearest token mapped into the Razor file is looked for.</summary>
@@ -238,7 +240,7 @@ namespace Inworld.Analyzers.Core
 
         private static string FileName(string path)
         {
-            var separator = path.LastIndexOfAny(new[] { '/', '\\' });
+            var separator = path.LastIndexOfAny(PathSeparators);
             return separator >= 0 ? path.Substring(separator + 1) : path;
         }
 

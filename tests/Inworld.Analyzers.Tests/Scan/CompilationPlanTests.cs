@@ -58,7 +58,8 @@ namespace Inworld.Analyzers.Tests.Scan
             var plan = new CompilationPlan(target, options, parseOptions, problems);
             foreach (var file in target.CSharpFiles)
             {
-                plan.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(file), parseOptions, file), CancellationToken.None);
+                var unit = plan.UnitFor(file);
+                unit.Trees.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(file), unit.ParseOptions, file));
             }
 
             Assert.Empty(problems.All);
