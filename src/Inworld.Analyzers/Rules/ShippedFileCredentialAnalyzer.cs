@@ -104,12 +104,13 @@ namespace Inworld.Analyzers.Rules
             }
 
             var fileName = System.IO.Path.GetFileName(file.Path);
+            var advice = AdviceFor(file.Path, format);
             foreach (var finding in ShippedFileScanner.Scan(text, format, cancellationToken))
             {
                 var span = new TextSpan(finding.Start, finding.Length);
                 var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
                 report(Diagnostic.Create(
-                    Descriptors.ShippedFileCredential, location, CredentialNames.DescribeAsSubject(finding.Kind), finding.Where, fileName, finding.Redacted, AdviceFor(file.Path)));
+                    Descriptors.ShippedFileCredential, location, CredentialNames.DescribeAsSubject(finding.Kind), finding.Where, fileName, finding.Redacted, advice));
             }
         }
 
@@ -117,7 +118,7 @@ namespace Inworld.Analyzers.Rules
         /// What to do instead depends on who receives the file: a server reads its own environment, but a file a
         /// browser downloads (wwwroot/) or a Unity asset baked into the player has no safe place for the value.
         /// </summary>
-        public static string AdviceFor(string path)
+        private static string AdviceFor(string path, ShippedFileFormat format)
         {
             var normalized = path.Replace('\\', '/');
             if (normalized.StartsWith("wwwroot/", StringComparison.OrdinalIgnoreCase) || normalized.IndexOf("/wwwroot/", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -125,7 +126,7 @@ namespace Inworld.Analyzers.Rules
                 return "files under wwwroot/ are downloaded by every browser: remove it and keep the credential on your backend, which calls Inworld or mints short-lived tokens for the client";
             }
 
-            if (path.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase) || ShippedFileFormats.FromPath(path) == ShippedFileFormat.UnityYaml)
+            if (format == ShippedFileFormat.UnityYaml || path.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase))
             {
                 return "Unity assets ship inside every build of the game: remove it and have the game get a short-lived token from your backend";
             }
