@@ -28,10 +28,6 @@ namespace Inworld.Scan
         /// <summary>Every folder below the root (the root included) holding ProjectSettings/ProjectVersion.txt.</summary>
         public List<string> UnityProjectRoots { get; } = new List<string>();
 
-        /// <summary>Folders holding a .csproj or a Unity .asmdef: each is compiled on its own, as its build does.</summary>
-        public List<string> ProjectFolders { get; } = new List<string>();
-        public bool IsUnityProject { get; set; }
-        public string? UnityVersion { get; set; }
         public int FileCount => CSharpFiles.Count + ShippedFiles.Count + RazorFiles.Count;
     }
 
@@ -78,13 +74,6 @@ namespace Inworld.Scan
         public ScanTarget Walk(string root)
         {
             var target = new ScanTarget(root);
-            var unityVersion = Path.Combine(root, "ProjectSettings", "ProjectVersion.txt");
-            if (File.Exists(unityVersion))
-            {
-                target.IsUnityProject = true;
-                target.UnityVersion = ReadUnityVersion(unityVersion);
-            }
-
             AddParentEditorConfigs(root, target);
             var ignoreStack = new List<(string BasePath, List<GlobPattern> Patterns)>();
             _visited.Clear();
@@ -175,18 +164,16 @@ namespace Inworld.Scan
                 else if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
                 {
                     target.ProjectFiles.Add(file);
-                    AddProjectFolder(target, directory);
                 }
                 else if (name.EndsWith(".asmdef", StringComparison.OrdinalIgnoreCase))
                 {
                     target.AsmdefFiles.Add(file);
-                    AddProjectFolder(target, directory);
                 }
                 else if (RazorProjection.IsRazorFile(name))
                 {
                     target.RazorFiles.Add(file);
                 }
-                else if (IsShippedFile(file))
+                else if (ShippedFileFormats.IsShippedFile(file))
                 {
                     target.ShippedFiles.Add(file);
                 }
@@ -267,18 +254,6 @@ namespace Inworld.Scan
             return real;
         }
 
-        /// <summary>A file INW004 reads (by its name, as the analyzer decides).</summary>
-        public static bool IsShippedFile(string path)
-            => ShippedFileFormats.FromPath(path) != ShippedFileFormat.None || path.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase);
-
-        private static void AddProjectFolder(ScanTarget target, string directory)
-        {
-            if (target.ProjectFolders.Count == 0 || target.ProjectFolders[target.ProjectFolders.Count - 1] != directory)
-            {
-                target.ProjectFolders.Add(directory);
-            }
-        }
-
         private bool IsIgnored(string relativeToRoot, string fullPath, bool isDirectory, List<(string BasePath, List<GlobPattern> Patterns)> ignoreStack)
         {
             foreach (var exclude in _excludes)
@@ -339,25 +314,6 @@ namespace Inworld.Scan
             }
 
             target.EditorConfigFiles.AddRange(found);
-        }
-
-        private static string? ReadUnityVersion(string path)
-        {
-            try
-            {
-                foreach (var line in File.ReadAllLines(path))
-                {
-                    if (line.StartsWith("m_EditorVersion:", StringComparison.Ordinal))
-                    {
-                        return line.Substring("m_EditorVersion:".Length).Trim();
-                    }
-                }
-            }
-            catch (IOException)
-            {
-            }
-
-            return null;
         }
 
         public static string Relative(string basePath, string path)

@@ -68,8 +68,8 @@ namespace Inworld.Scan
                 foreach (var target in Targets(roots, walker, problems))
                 {
                     files += target.FileCount;
-                    Progress("scanning " + Wording.Files(target.FileCount) + " in " + Reports.DisplayPath(target.Root) +
-                             (target.IsUnityProject ? " (Unity project" + (target.UnityVersion != null ? " " + target.UnityVersion : string.Empty) + ")" : string.Empty));
+                    // Unity projects (at the root or below) are named by the engine, each with its version.
+                    Progress("scanning " + Wording.Files(target.FileCount) + " in " + Reports.DisplayPath(target.Root));
                     findings.AddRange(await engine.ScanAsync(target, problems, CancellationToken.None).ConfigureAwait(false));
                 }
             }
@@ -123,7 +123,7 @@ namespace Inworld.Scan
                 loose ??= new ScanTarget(Path.GetDirectoryName(root)!);
                 if (root.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) loose.CSharpFiles.Add(root);
                 else if (RazorProjection.IsRazorFile(root)) loose.RazorFiles.Add(root);
-                else if (FileWalker.IsShippedFile(root)) loose.ShippedFiles.Add(root);
+                else if (Inworld.Analyzers.Core.ShippedFiles.ShippedFileFormats.IsShippedFile(root)) loose.ShippedFiles.Add(root);
                 else problems.Error(root, "not scanned: inworld-scan reads .cs, .razor and .cshtml files, settings files (*.json, .env, *.config ...) and Unity assets, not this kind of file");
             }
 

@@ -76,7 +76,9 @@ namespace Inworld.Scan
             plan.CheckUnusedProjectFiles();
             foreach (var unity in plan.UnityProjects)
             {
-                _progress("Unity project " + Reports.DisplayPath(unity.Root) + (unity.Version != null ? " " + unity.Version : string.Empty));
+                // The scanned folder itself needs no path: "Unity project 2022.3.10f1"; a nested one is named.
+                var name = unity.Root == target.Root ? null : Reports.DisplayPath(unity.Root);
+                _progress(string.Join(" ", new[] { "Unity project", name, unity.Version }.Where(part => !string.IsNullOrEmpty(part))));
             }
 
             // SDK projects get their implicit usings from obj/, which is not scanned; supply them (parsed once,

@@ -72,7 +72,7 @@ namespace Inworld.Analyzers.Rules
         {
             foreach (var file in files)
             {
-                if (IsCandidate(file.Path))
+                if (ShippedFileFormats.IsShippedFile(file.Path))
                 {
                     return true;
                 }
@@ -83,7 +83,7 @@ namespace Inworld.Analyzers.Rules
 
         private static void AnalyzeFile(AdditionalText file, AnalyzerConfigOptionsProvider provider, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
         {
-            if (!IsCandidate(file.Path) || IsExcluded(provider.GetOptions(file)))
+            if (!ShippedFileFormats.IsShippedFile(file.Path) || IsExcluded(provider.GetOptions(file)))
             {
                 return;
             }
@@ -133,10 +133,6 @@ namespace Inworld.Analyzers.Rules
 
             return "remove it and load it on a server or from the environment at run time";
         }
-
-        private static bool IsCandidate(string path)
-            => ShippedFileFormats.FromPath(path) != ShippedFileFormat.None ||
-               path.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase);
 
         private static bool IsExcluded(AnalyzerConfigOptions options)
             => (options.TryGetValue(ScanMetadataKey, out var metadata) && IsFalse(metadata)) ||

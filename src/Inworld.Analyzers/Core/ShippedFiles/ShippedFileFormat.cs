@@ -29,6 +29,10 @@ namespace Inworld.Analyzers.Core.ShippedFiles
         /// </summary>
         public const string UnityAdditionalFileExtension = ".additionalfile";
 
+        /// <summary>A file INW004 reads: one of the known settings formats by name, or a Unity ".additionalfile" (format by content).</summary>
+        public static bool IsShippedFile(string path)
+            => FromPath(path) != ShippedFileFormat.None || path.EndsWith(UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The format from the name, or for a Unity ".additionalfile" with no telling name, from the first characters.</summary>
         public static ShippedFileFormat FromPathAndContent(string? path, string? text)
         {
