@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.Core;
@@ -54,7 +55,7 @@ namespace Inworld.Analyzers.CodeFixes
                 if (diagnostic.Id == RuleIds.RealtimeKeyOnNonRealtimeApi && target is LiteralExpressionSyntax name && name.IsKind(SyntaxKind.StringLiteralExpression))
                 {
                     context.RegisterCodeFix(
-                        CodeAction.Create("Use the standard key (" + replacement + ")",
+                        CodeAction.Create(string.Format(CultureInfo.InvariantCulture, CodeFixTitles.UseStandardKey, replacement),
                             ct => Replace(context.Document, root, name, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement!))),
                             StandardKeyEquivalenceKey),
                         diagnostic);
@@ -66,7 +67,7 @@ namespace Inworld.Analyzers.CodeFixes
                     if (rewritten != null)
                     {
                         context.RegisterCodeFix(
-                            CodeAction.Create("Send it with the " + replacement + " scheme", ct => Replace(context.Document, root, target, rewritten), SchemeEquivalenceKey),
+                            CodeAction.Create(string.Format(CultureInfo.InvariantCulture, CodeFixTitles.SendWithScheme, replacement), ct => Replace(context.Document, root, target, rewritten), SchemeEquivalenceKey),
                             diagnostic);
                     }
                 }

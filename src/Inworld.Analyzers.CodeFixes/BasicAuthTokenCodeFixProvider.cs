@@ -27,7 +27,7 @@ namespace Inworld.Analyzers.CodeFixes
     public sealed class BasicAuthTokenCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "INW002.UseBackendToken";
-        public const string Title = "Use a short-lived token from your backend";
+        public const string Title = CodeFixTitles.UseBackendToken;
         private const string TokenCall = TokenProviderTemplate.TypeName + ".Shared.GetTokenAsync()";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BasicAuthInClient);

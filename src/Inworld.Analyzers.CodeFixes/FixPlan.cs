@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using Inworld.Analyzers.Core;
 using Inworld.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -29,8 +30,8 @@ namespace Inworld.Analyzers.CodeFixes
         public bool IsUtf8 => Target is LiteralExpressionSyntax literal && literal.Token.Text.EndsWith("u8", StringComparison.OrdinalIgnoreCase);
 
         public string Title => Kind == CredentialKind.RawKeyPair && SecondVariable != null
-            ? "Read the key id and secret from the environment variables " + Variable + " and " + SecondVariable
-            : "Read the key from the environment variable " + Variable;
+            ? string.Format(CultureInfo.InvariantCulture, CodeFixTitles.ReadKeyPairFromEnvironment, Variable, SecondVariable)
+            : string.Format(CultureInfo.InvariantCulture, CodeFixTitles.ReadKeyFromEnvironment, Variable);
 
         public static FixPlan? Create(SyntaxNode root, Diagnostic diagnostic)
         {

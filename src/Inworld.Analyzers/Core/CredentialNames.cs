@@ -18,7 +18,7 @@ namespace Inworld.Analyzers.Core
     /// </summary>
     internal static class CredentialNames
     {
-        /// <summary>Canonical environment variables (see shared/inworld-auth.md).</summary>
+        /// <summary>Canonical environment variables (see docs/inworld-auth.md).</summary>
         public const string DefaultApiKeyVariable = "INWORLD_API_KEY";
         public const string DefaultKeyIdVariable = "INWORLD_KEY";
         public const string DefaultSecretVariable = "INWORLD_SECRET";

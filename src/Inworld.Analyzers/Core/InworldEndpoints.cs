@@ -2,7 +2,7 @@ using System;
 
 namespace Inworld.Analyzers.Core
 {
-    /// <summary>Which Inworld API a URL addresses (shared/inworld-auth.md, "Endpoints").</summary>
+    /// <summary>Which Inworld API a URL addresses (docs/inworld-auth.md, "Endpoints").</summary>
     internal enum InworldApi
     {
         NotInworld = 0,
@@ -80,7 +80,7 @@ namespace Inworld.Analyzers.Core
             }
         }
 
-        /// <summary>The APIs that refuse a Realtime-only key (shared/inworld-auth.md).</summary>
+        /// <summary>The APIs that refuse a Realtime-only key (docs/inworld-auth.md).</summary>
         public static bool RefusesRealtimeOnlyKey(InworldApi api)
             => api == InworldApi.Tts || api == InworldApi.Stt || api == InworldApi.Llm || api == InworldApi.Voice || api == InworldApi.Router || api == InworldApi.TokenMint;
 

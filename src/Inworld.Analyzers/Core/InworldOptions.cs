@@ -59,9 +59,10 @@ namespace Inworld.Analyzers.Core
     /// <summary>One option the package reads: its key, kind, allowed values, default and where it applies.</summary>
     internal sealed class OptionDefinition
     {
-        public OptionDefinition(string key, OptionValueKind kind, string defaultValue, OptionAppliesTo appliesTo, string expected, string? displayName = null, params string[] allowedValues)
+        public OptionDefinition(string key, string documentation, OptionValueKind kind, string defaultValue, OptionAppliesTo appliesTo, string expected, string? displayName = null, params string[] allowedValues)
         {
             Key = key;
+            Documentation = documentation;
             Kind = kind;
             Default = defaultValue;
             AppliesTo = appliesTo;
@@ -72,6 +73,9 @@ namespace Inworld.Analyzers.Core
 
         /// <summary>The key the analyzers look up (the compiler lower-cases editorconfig keys; look-ups ignore case).</summary>
         public string Key { get; }
+
+        /// <summary>What the option does, for the README options table (generated from this table by the docs tests).</summary>
+        public string Documentation { get; }
 
         /// <summary>The name shown in INW900 messages (the MSBuild name for build_property / build_metadata keys).</summary>
         public string DisplayName { get; }
@@ -159,17 +163,39 @@ namespace Inworld.Analyzers.Core
         /// </summary>
         public static readonly IReadOnlyList<OptionDefinition> Definitions = new[]
         {
-            new OptionDefinition(ApiKeyVariableKey, OptionValueKind.EnvironmentVariableName, CredentialNames.DefaultApiKeyVariable, OptionAppliesTo.CSharpFiles, VariableNameExpected),
-            new OptionDefinition(KeyIdVariableKey, OptionValueKind.EnvironmentVariableName, CredentialNames.DefaultKeyIdVariable, OptionAppliesTo.CSharpFiles, VariableNameExpected),
-            new OptionDefinition(SecretVariableKey, OptionValueKind.EnvironmentVariableName, CredentialNames.DefaultSecretVariable, OptionAppliesTo.CSharpFiles, VariableNameExpected),
-            new OptionDefinition(ProjectKindKey, OptionValueKind.Choice, "auto", OptionAppliesTo.CSharpFiles, ProjectKindExpected, null, "auto", "client", "server"),
-            new OptionDefinition(BasicAuthScopeKey, OptionValueKind.Choice, "inworld", OptionAppliesTo.CSharpFiles, "inworld or any", null, "inworld", "any"),
-            new OptionDefinition(TokenEndpointKey, OptionValueKind.HttpUrl, "https://localhost:5001/token", OptionAppliesTo.CSharpFiles, "an absolute http(s) URL of your backend's token endpoint"),
-            new OptionDefinition(RealtimeKeyPatternsKey, OptionValueKind.NameList, "names containing realtime and key", OptionAppliesTo.CSharpFiles, "name patterns with * and ?, separated by ',' or ';'"),
-            new OptionDefinition(RealtimeKeySourcesKey, OptionValueKind.NameList, "none", OptionAppliesTo.CSharpFiles, "exact names, separated by ',' or ';'"),
-            new OptionDefinition(ScanShippedFileKey, OptionValueKind.Boolean, "true", OptionAppliesTo.AdditionalFiles, "true or false", null, "true", "false"),
-            new OptionDefinition(ProjectKindPropertyKey, OptionValueKind.Choice, "auto", OptionAppliesTo.MSBuildProperty, ProjectKindExpected, "InworldProjectKind (MSBuild)", "auto", "client", "server"),
-            new OptionDefinition(ScanMetadataKey, OptionValueKind.Boolean, "true", OptionAppliesTo.MSBuildAdditionalFileMetadata, "true or false", "InworldScan (MSBuild item metadata)", "true", "false"),
+            new OptionDefinition(ApiKeyVariableKey,
+                "Environment variable the INW001 code fix reads an API key from; the INW003 code fix writes it too. Does not change what is detected.",
+                OptionValueKind.EnvironmentVariableName, CredentialNames.DefaultApiKeyVariable, OptionAppliesTo.CSharpFiles, VariableNameExpected),
+            new OptionDefinition(KeyIdVariableKey,
+                "Environment variable the INW001 code fix reads a key id from. Does not change what is detected.",
+                OptionValueKind.EnvironmentVariableName, CredentialNames.DefaultKeyIdVariable, OptionAppliesTo.CSharpFiles, VariableNameExpected),
+            new OptionDefinition(SecretVariableKey,
+                "Environment variable the INW001 code fix reads a secret from. Does not change what is detected.",
+                OptionValueKind.EnvironmentVariableName, CredentialNames.DefaultSecretVariable, OptionAppliesTo.CSharpFiles, VariableNameExpected),
+            new OptionDefinition(ProjectKindKey,
+                "Whether code runs on users' devices (client: INW002 applies) or on a server; `auto` detects it. Per file or folder in `.editorconfig`, per project in a global config.",
+                OptionValueKind.Choice, "auto", OptionAppliesTo.CSharpFiles, ProjectKindExpected, null, "auto", "client", "server"),
+            new OptionDefinition(BasicAuthScopeKey,
+                "Which Basic credentials INW002 reports in client code: only those sent to Inworld (`inworld`) or every one (`any`).",
+                OptionValueKind.Choice, "inworld", OptionAppliesTo.CSharpFiles, "inworld or any", null, "inworld", "any"),
+            new OptionDefinition(TokenEndpointKey,
+                "Your backend's token endpoint, written by the INW002 code fix into `InworldTokenProvider`.",
+                OptionValueKind.HttpUrl, "https://localhost:5001/token", OptionAppliesTo.CSharpFiles, "an absolute http(s) URL of your backend's token endpoint"),
+            new OptionDefinition(RealtimeKeyPatternsKey,
+                "Name patterns (`*`, `?`) of variables, configuration keys and symbols that hold Realtime-only keys (INW003).",
+                OptionValueKind.NameList, "names containing realtime and key", OptionAppliesTo.CSharpFiles, "name patterns with * and ?, separated by ',' or ';'"),
+            new OptionDefinition(RealtimeKeySourcesKey,
+                "Exact names of variables, configuration keys and symbols that hold Realtime-only keys (INW003).",
+                OptionValueKind.NameList, "none", OptionAppliesTo.CSharpFiles, "exact names, separated by ',' or ';'"),
+            new OptionDefinition(ScanShippedFileKey,
+                "In a section for a settings file (`[appsettings.Development.json]`): `false` excludes that file from INW004.",
+                OptionValueKind.Boolean, "true", OptionAppliesTo.AdditionalFiles, "true or false", null, "true", "false"),
+            new OptionDefinition(ProjectKindPropertyKey,
+                "The project's kind, as `inworld_analyzers.project_kind` for the whole project.",
+                OptionValueKind.Choice, "auto", OptionAppliesTo.MSBuildProperty, ProjectKindExpected, "InworldProjectKind (MSBuild)", "auto", "client", "server"),
+            new OptionDefinition(ScanMetadataKey,
+                "On an `AdditionalFiles` item: `false` keeps the file in the build and out of INW004.",
+                OptionValueKind.Boolean, "true", OptionAppliesTo.MSBuildAdditionalFileMetadata, "true or false", "InworldScan (MSBuild item metadata)", "true", "false"),
         };
 
         /// <summary>The inworld_analyzers.* keys of <see cref="Definitions"/>: the keys a config file may hold.</summary>

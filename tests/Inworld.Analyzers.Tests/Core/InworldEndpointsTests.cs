@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Inworld.Analyzers.Tests.Core
 {
-    /// <summary>Every endpoint in shared/inworld-auth.md, plus lookalikes that are not Inworld.</summary>
+    /// <summary>Every endpoint in docs/inworld-auth.md, plus lookalikes that are not Inworld.</summary>
     public class InworldEndpointsTests
     {
         [Theory]
