@@ -167,6 +167,33 @@ namespace Inworld.Analyzers.Tests.Docs
             Assert.True(offenders.Count == 0, "Files that reference a path outside the repository (point at docs/ instead):\n" + string.Join("\n", offenders));
         }
 
+        /// <summary>A comment or message that sends the reader to a page under docs must find it there.</summary>
+        [Fact]
+        public void Every_docs_page_the_code_names_exists()
+        {
+            var root = DotnetCli.RepositoryRoot();
+            var page = new Regex(@"(?<![\w/.])docs/[A-Za-z0-9_./-]+\.md", RegexOptions.None, TimeSpan.FromSeconds(1));
+            var named = 0;
+            var missing = new List<string>();
+            foreach (var folder in new[] { "src", "tests" })
+            {
+                foreach (var path in Files(Path.Combine(root, folder)).Where(f => f.EndsWith(".cs", StringComparison.Ordinal)))
+                {
+                    foreach (Match match in page.Matches(File.ReadAllText(path)))
+                    {
+                        named++;
+                        if (!File.Exists(Path.Combine(root, match.Value)))
+                        {
+                            missing.Add(Path.GetRelativePath(root, path) + ": " + match.Value);
+                        }
+                    }
+                }
+            }
+
+            Assert.True(named > 0, "no file names a docs page: the search is broken");
+            Assert.True(missing.Count == 0, "Docs pages named in code that do not exist:\n" + string.Join("\n", missing));
+        }
+
         private static IEnumerable<string> ProductFiles(string root)
         {
             yield return Path.Combine(root, "README.md");
