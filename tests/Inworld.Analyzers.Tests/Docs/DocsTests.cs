@@ -194,6 +194,103 @@ namespace Inworld.Analyzers.Tests.Docs
             Assert.True(missing.Count == 0, "Docs pages named in code that do not exist:\n" + string.Join("\n", missing));
         }
 
+        /// <summary>
+        /// Links between the docs (README and docs/) reach a file that exists and, with a #fragment, a heading of it:
+        /// the rule pages were reorganised, and a link to a heading that moved must fail here, not for a reader.
+        /// </summary>
+        [Fact]
+        public void Links_between_the_docs_reach_a_file_and_a_heading()
+        {
+            var root = DotnetCli.RepositoryRoot();
+            var link = new Regex(@"\]\(([^)\s]*?)(?:#([^)\s]+))?\)", RegexOptions.None, TimeSpan.FromSeconds(1));
+            var pages = new[] { Path.Combine(root, "README.md") }.Concat(Files(Path.Combine(root, "docs")).Where(f => f.EndsWith(".md", StringComparison.Ordinal)));
+            var checkedLinks = 0;
+            var broken = new List<string>();
+            foreach (var page in pages)
+            {
+                foreach (Match match in link.Matches(WithoutCodeBlocks(File.ReadAllText(page))))
+                {
+                    var target = match.Groups[1].Value;
+                    if (target.Contains("://", StringComparison.Ordinal) || target.StartsWith("mailto:", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    var file = target.Length == 0 ? page : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, target));
+                    checkedLinks++;
+                    if (!File.Exists(file) && !Directory.Exists(file))
+                    {
+                        broken.Add(Path.GetRelativePath(root, page) + ": " + match.Value + " (no such file)");
+                        continue;
+                    }
+
+                    if (match.Groups[2].Success && file.EndsWith(".md", StringComparison.Ordinal) && !HeadingAnchors(File.ReadAllText(file)).Contains(match.Groups[2].Value))
+                    {
+                        broken.Add(Path.GetRelativePath(root, page) + ": " + match.Value + " (no such heading)");
+                    }
+                }
+            }
+
+            Assert.True(checkedLinks > 50, "only " + checkedLinks + " links were checked: the search is broken");
+            Assert.True(broken.Count == 0, "Broken links in the docs:\n" + string.Join("\n", broken));
+        }
+
+        /// <summary>The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as '-', repeats numbered.</summary>
+        private static HashSet<string> HeadingAnchors(string markdown)
+        {
+            var anchors = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var line in WithoutCodeBlocks(markdown).Split('\n'))
+            {
+                var heading = Regex.Match(line, @"^#{1,6} (.+?)\s*$", RegexOptions.None, TimeSpan.FromSeconds(1));
+                if (!heading.Success)
+                {
+                    continue;
+                }
+
+                var slug = new StringBuilder();
+                foreach (var c in heading.Groups[1].Value.ToLowerInvariant())
+                {
+                    if (char.IsLetterOrDigit(c) || c == '_' || c == '-')
+                    {
+                        slug.Append(c);
+                    }
+                    else if (c == ' ')
+                    {
+                        slug.Append('-');
+                    }
+                }
+
+                var anchor = slug.ToString();
+                for (var n = 1; !anchors.Add(anchor); n++)
+                {
+                    anchor = slug + "-" + n;
+                }
+            }
+
+            return anchors;
+        }
+
+        private static string WithoutCodeBlocks(string markdown)
+        {
+            var kept = new StringBuilder();
+            var inCode = false;
+            foreach (var line in markdown.Split('\n'))
+            {
+                if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+                {
+                    inCode = !inCode;
+                    continue;
+                }
+
+                if (!inCode)
+                {
+                    kept.Append(line).Append('\n');
+                }
+            }
+
+            return kept.ToString();
+        }
+
         private static IEnumerable<string> ProductFiles(string root)
         {
             yield return Path.Combine(root, "README.md");
