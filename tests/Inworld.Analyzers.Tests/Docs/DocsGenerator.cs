@@ -92,7 +92,14 @@ namespace Inworld.Analyzers.Tests.Docs
             {
                 var path = RulePagePath(descriptor.Id);
                 var page = Read(repositoryRoot, path);
-                files.Add(new GeneratedFile(path, page, ReplaceBlock(page, path, "header", RuleHeader(descriptor))));
+                var expectedPage = ReplaceBlock(page, path, "header", RuleHeader(descriptor));
+                if (descriptor.Id == RuleIds.InvalidOption)
+                {
+                    // INW900's page lists every option it checks: the same table as the README's.
+                    expectedPage = ReplaceBlock(expectedPage, path, "options", OptionsTable());
+                }
+
+                files.Add(new GeneratedFile(path, page, expectedPage));
             }
 
             return files;
