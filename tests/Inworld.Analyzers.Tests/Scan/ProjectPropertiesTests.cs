@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Xml.Linq;
 using Inworld.Scan;
 using Xunit;
 
@@ -42,6 +44,16 @@ namespace Inworld.Analyzers.Tests.Scan
             var project = Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>");
             problems = new ScanProblems();
             return ProjectProperties.Read(project, problems);
+        }
+
+        /// <summary>The scanner hands the analyzers the build properties a build would: the package props' CompilerVisibleProperty list.</summary>
+        [Fact]
+        public void The_scanner_reads_the_properties_the_package_makes_compiler_visible()
+        {
+            var props = XDocument.Load(Path.Combine(Package.DotnetCli.RepositoryRoot(), "src", "Inworld.Analyzers.Package", "build", "Inworld.Analyzers.props"));
+            var visible = props.Descendants().Where(e => e.Name.LocalName == "CompilerVisibleProperty").Select(e => (string)e.Attribute("Include")!).ToList();
+            Assert.True(visible.Count >= 10, string.Join(", ", visible));
+            Assert.Equal(visible.OrderBy(p => p, StringComparer.Ordinal), ProjectProperties.CompilerVisible.OrderBy(p => p, StringComparer.Ordinal));
         }
 
         [Fact]
