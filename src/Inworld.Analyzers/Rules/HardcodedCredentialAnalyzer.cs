@@ -375,7 +375,7 @@ namespace Inworld.Analyzers.Rules
                     CredentialShape.Redact(value, match));
             }
 
-            /// <summary>Would this fragment (whose string value is <paramref name="value"/>) be reported where it is declared or written?</summary>
+            /// <summary>Would this fragment (whose value <paramref name="candidate"/> holds) be reported where it is declared or written?</summary>
             private static bool IsFindingOnItsOwn(IOperation part, in CredentialCandidate candidate)
             {
                 if (!candidate.CouldBeCredential)
