@@ -67,11 +67,7 @@ namespace Inworld.Scan
             // one may import the next one up; their properties are set before the project's own.
             foreach (var props in DirectoryBuildProps(Path.GetDirectoryName(projectFile)!, problems))
             {
-                var document = Load(props, problems);
-                if (document != null)
-                {
-                    ReadProperties(document, properties);
-                }
+                ReadProperties(props, properties);
             }
 
             var project = Load(projectFile, problems);
@@ -95,41 +91,63 @@ namespace Inworld.Scan
             return new Result(build, properties, sdks);
         }
 
-        /// <summary>The Directory.Build.props chain, outermost first.</summary>
-        private static List<string> DirectoryBuildProps(string projectDirectory, ScanProblems problems)
+        /// <summary>
+        /// The Directory.Build.props chain, outermost first, each parsed once. The nearest one above the project is
+        /// imported; one above it only when the nearer file imports it (<see cref="ImportsParentProps"/>). A file that
+        /// cannot be parsed is reported (by <see cref="Load"/>) and ends the chain: what it would import is unknown.
+        /// </summary>
+        private static List<XDocument> DirectoryBuildProps(string projectDirectory, ScanProblems problems)
         {
-            var chain = new List<string>();
-            var directory = new DirectoryInfo(projectDirectory);
-            while (directory != null)
+            var chain = new List<XDocument>();
+            for (var directory = new DirectoryInfo(projectDirectory); directory != null; directory = directory.Parent)
             {
                 var candidate = Path.Combine(directory.FullName, "Directory.Build.props");
-                if (File.Exists(candidate))
+                if (!File.Exists(candidate))
                 {
-                    chain.Add(candidate);
-                    string text;
-                    try
-                    {
-                        text = File.ReadAllText(candidate);
-                    }
-                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                    {
-                        problems.NotRead(candidate, e);
-                        break;
-                    }
-
-                    // Only a props file that imports the one above it (GetPathOfFileAbove) continues the chain.
-                    if (text.IndexOf("GetPathOfFileAbove", StringComparison.OrdinalIgnoreCase) < 0 ||
-                        text.IndexOf("Directory.Build.props", text.IndexOf("GetPathOfFileAbove", StringComparison.OrdinalIgnoreCase), StringComparison.OrdinalIgnoreCase) < 0)
-                    {
-                        break;
-                    }
+                    continue;
                 }
 
-                directory = directory.Parent;
+                var document = Load(candidate, problems);
+                if (document == null)
+                {
+                    break;
+                }
+
+                chain.Add(document);
+                if (!ImportsParentProps(document))
+                {
+                    break;
+                }
             }
 
             chain.Reverse();
             return chain;
+        }
+
+        /// <summary>
+        /// An &lt;Import&gt; of the next Directory.Build.props up, as MSBuild's documentation writes it:
+        /// Project="$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))"
+        /// (or the GetDirectoryNameOfFileAbove form). Read from the parsed XML: a comment that mentions it imports nothing.
+        /// </summary>
+        private static bool ImportsParentProps(XDocument document)
+        {
+            if (document.Root == null)
+            {
+                return false;
+            }
+
+            foreach (var import in document.Root.Descendants().Where(e => e.Name.LocalName == "Import"))
+            {
+                var project = (string?)import.Attribute("Project");
+                if (project != null && project.IndexOf("Directory.Build.props", StringComparison.OrdinalIgnoreCase) >= 0 &&
+                    (project.IndexOf("GetPathOfFileAbove", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                     project.IndexOf("GetDirectoryNameOfFileAbove", StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static XDocument? Load(string path, ScanProblems problems)

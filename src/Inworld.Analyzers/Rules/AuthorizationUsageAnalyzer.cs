@@ -220,21 +220,9 @@ namespace Inworld.Analyzers.Rules
 
             private static bool IsApiKeySource(CredentialSource source)
             {
-                if (source.Kind == CredentialSourceKind.Literal)
-                {
-                    return CredentialShape.FindApiKey(source.Name).IsMatch || CredentialShape.MatchRawKeyPair(source.Name).IsMatch;
-                }
-
-                var name = source.Name;
-                if (name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("jwt", StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return false;
-                }
-
-                return CredentialNames.Classify(name) == CredentialNameKind.ApiKey ||
-                       name.IndexOf("apikey", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("api_key", StringComparison.OrdinalIgnoreCase) >= 0 ||
-                       name.IndexOf("api-key", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("base64credentials", StringComparison.OrdinalIgnoreCase) >= 0 ||
-                       name.IndexOf("BASE64_CREDENTIALS", StringComparison.OrdinalIgnoreCase) >= 0;
+                return source.Kind == CredentialSourceKind.Literal
+                    ? CredentialClassifier.IsKeyOrPair(source.Name)
+                    : CredentialNames.IsApiKeyName(source.Name);
             }
 
             private static bool IsTokenSource(CredentialSource source)

@@ -161,7 +161,7 @@ namespace Inworld.Analyzers.Rules
                 {
                     foreach (var source in CredentialSources.Find(part, _types))
                     {
-                        if (source.Kind != CredentialSourceKind.Literal && CredentialNames.Classify(source.Name) != CredentialNameKind.None)
+                        if (source.Kind != CredentialSourceKind.Literal && CredentialNames.IsInworldCredentialName(source.Name))
                         {
                             return true;
                         }
@@ -186,7 +186,7 @@ namespace Inworld.Analyzers.Rules
                     switch (operation)
                     {
                         case ILiteralOperation literal when StringValues.LiteralText(literal) is string text:
-                            if (CredentialShape.FindApiKey(text).IsMatch || CredentialShape.MatchRawKeyPair(text).IsMatch)
+                            if (CredentialClassifier.IsKeyOrPair(text))
                             {
                                 return true;
                             }

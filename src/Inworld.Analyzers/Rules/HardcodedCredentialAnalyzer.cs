@@ -83,12 +83,13 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 var value = StringValues.LiteralTextOfLength(literal, CredentialShape.MinKeyIdLength);
-                if (value == null || !CredentialShape.CouldBeCredential(value))
+                var candidate = CredentialClassifier.PreCheck(value);
+                if (!candidate.CouldBeCredential)
                 {
                     return;
                 }
 
-                AnalyzeLiteralValue(context, literal, value);
+                AnalyzeLiteralValue(context, literal, candidate);
             }
 
             /// <summary>
@@ -121,30 +122,30 @@ namespace Inworld.Analyzers.Rules
             {
                 if (context.Operation.Syntax is LiteralExpressionSyntax syntax)
                 {
-                    var value = syntax.Token.ValueText;
-                    if (CredentialShape.CouldBeCredential(value))
+                    var candidate = CredentialClassifier.PreCheck(syntax.Token.ValueText);
+                    if (candidate.CouldBeCredential)
                     {
-                        AnalyzeLiteralValue(context, context.Operation, value);
+                        AnalyzeLiteralValue(context, context.Operation, candidate);
                     }
                 }
             }
 
-            private void AnalyzeLiteralValue(OperationAnalysisContext context, IOperation literal, string value)
+            private void AnalyzeLiteralValue(OperationAnalysisContext context, IOperation literal, in CredentialCandidate candidate)
             {
                 var assembly = StringValues.EnclosingAssembly(literal);
                 if (assembly != null)
                 {
                     // A fragment: only a complete API key is reported here; the outermost assembly judges the rest.
-                    var key = CredentialShape.FindApiKey(value);
+                    var key = candidate.ApiKey;
                     if (key.IsMatch && !IsInsideAttribute(literal.Syntax))
                     {
-                        context.ReportDiagnostic(Report(literal.Syntax, value, key, Outermost(assembly), context.ContainingSymbol));
+                        context.ReportDiagnostic(Report(literal.Syntax, candidate.Value, key, Outermost(assembly), context.ContainingSymbol));
                     }
 
                     return;
                 }
 
-                ReportIfAny(context, AnalyzeValue(literal, literal.Syntax, value, context.ContainingSymbol, null), literal.Syntax);
+                ReportIfAny(context, AnalyzeValue(literal, literal.Syntax, candidate, context.ContainingSymbol, null), literal.Syntax);
             }
 
             private void AnalyzeAssembly(OperationAnalysisContext context, IOperation operation)
@@ -155,8 +156,8 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 var parts = new List<IOperation>();
-                var value = StringValues.TryEvaluate(operation, parts);
-                if (value == null || !CredentialShape.CouldBeCredential(value))
+                var candidate = CredentialClassifier.PreCheck(StringValues.TryEvaluate(operation, parts));
+                if (!candidate.CouldBeCredential)
                 {
                     return;
                 }
@@ -168,7 +169,7 @@ namespace Inworld.Analyzers.Rules
                 foreach (var part in parts)
                 {
                     var partValue = PartValue(part);
-                    if (IsFindingOnItsOwn(part, partValue))
+                    if (IsFindingOnItsOwn(part, CredentialClassifier.PreCheck(partValue)))
                     {
                         anyReported = true;
                     }
@@ -183,7 +184,7 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, value, context.ContainingSymbol, null), operation.Syntax);
+                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, candidate, context.ContainingSymbol, null), operation.Syntax);
             }
 
             /// <summary>
@@ -225,14 +226,14 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                var value = StringValues.SymbolValue(symbol, out var declarationLiteral);
-                if (value == null || !CredentialShape.CouldBeCredential(value) || IsFindingOnItsOwn(reference, value))
+                var candidate = CredentialClassifier.PreCheck(StringValues.SymbolValue(symbol, out var declarationLiteral));
+                if (!candidate.CouldBeCredential || IsFindingOnItsOwn(reference, candidate))
                 {
                     return;
                 }
 
                 var sameTreeLiteral = declarationLiteral != null && declarationLiteral.SyntaxTree == reference.Syntax.SyntaxTree ? declarationLiteral : null;
-                ReportIfAny(context, Classify(reference.Syntax, value, destination, sameTreeLiteral, contextOnly: true));
+                ReportIfAny(context, Classify(reference.Syntax, candidate, destination, sameTreeLiteral, contextOnly: true));
             }
 
             public void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
@@ -295,7 +296,7 @@ namespace Inworld.Analyzers.Rules
                 var constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
                 if (constant.HasValue && constant.Value is string value)
                 {
-                    var diagnostic = Classify(argument.Expression, value, destination, null, contextOnly: false);
+                    var diagnostic = Classify(argument.Expression, CredentialClassifier.PreCheck(value), destination, null, contextOnly: false);
                     if (diagnostic != null)
                     {
                         context.ReportDiagnostic(diagnostic);
@@ -323,39 +324,17 @@ namespace Inworld.Analyzers.Rules
                 }
             }
 
-            private Diagnostic? AnalyzeValue(IOperation operation, SyntaxNode location, string value, ISymbol? containingSymbol, SyntaxNode? fixTarget, bool contextOnly = false)
+            private Diagnostic? AnalyzeValue(IOperation operation, SyntaxNode location, in CredentialCandidate candidate, ISymbol? containingSymbol, SyntaxNode? fixTarget, bool contextOnly = false)
             {
                 var destination = ValueProvenance.FindDestination(operation, containingSymbol, _types);
-                return Classify(location, value, destination, fixTarget, contextOnly);
+                return Classify(location, candidate, destination, fixTarget, contextOnly);
             }
 
-            private Diagnostic? Classify(SyntaxNode location, string value, ValueDestination destination, SyntaxNode? fixTarget, bool contextOnly)
+            private Diagnostic? Classify(SyntaxNode location, in CredentialCandidate candidate, ValueDestination destination, SyntaxNode? fixTarget, bool contextOnly)
             {
-                if (!contextOnly)
-                {
-                    var key = CredentialShape.FindApiKey(value);
-                    if (key.IsMatch)
-                    {
-                        return CreateDiagnostic(location, value, key, CredentialKind.ApiKey, destination, fixTarget);
-                    }
-                }
-
-                var pair = CredentialShape.MatchRawKeyPair(value);
-                if (pair.IsMatch && (pair.HasBasicPrefix || destination.IsBase64Encoded || destination.NameKind != CredentialNameKind.None))
-                {
-                    return CreateDiagnostic(location, value, pair, CredentialKind.RawKeyPair, destination, fixTarget);
-                }
-
-                if (destination.NameKind != CredentialNameKind.None &&
-                    CredentialNames.ValueFitsName(destination.NameKind, value, destination.IsEnvironmentOrConfiguration))
-                {
-                    var kind = CredentialNames.ToCredentialKind(destination.NameKind);
-                    var trimmedStart = value.Length - value.TrimStart().Length;
-                    var match = new CredentialMatch(kind, trimmedStart, value.Trim().Length, false);
-                    return CreateDiagnostic(location, value, match, kind, destination, fixTarget);
-                }
-
-                return null;
+                var credentialContext = new CredentialContext(destination.NameKind, destination.IsBase64Encoded, destination.IsEnvironmentOrConfiguration, onlyContextDependent: contextOnly);
+                var found = CredentialClassifier.Classify(candidate, credentialContext);
+                return found.IsFinding ? CreateDiagnostic(location, candidate.Value, found.Match, found.Kind, destination, fixTarget) : null;
             }
 
             private Diagnostic Report(SyntaxNode location, string value, CredentialMatch key, IOperation destinationOf, ISymbol? containingSymbol)
@@ -396,10 +375,10 @@ namespace Inworld.Analyzers.Rules
                     CredentialShape.Redact(value, match));
             }
 
-            /// <summary>Would this fragment (whose string value is <paramref name="value"/>) be reported where it is declared or written?</summary>
-            private static bool IsFindingOnItsOwn(IOperation part, string? value)
+            /// <summary>Would this fragment (whose value <paramref name="candidate"/> holds) be reported where it is declared or written?</summary>
+            private static bool IsFindingOnItsOwn(IOperation part, in CredentialCandidate candidate)
             {
-                if (value == null || !CredentialShape.MayContainCredential(value))
+                if (!candidate.CouldBeCredential)
                 {
                     return false;
                 }
@@ -407,33 +386,22 @@ namespace Inworld.Analyzers.Rules
                 switch (part)
                 {
                     case ILiteralOperation _:
-                        return CredentialShape.FindApiKey(value).IsMatch;
+                        // A literal fragment is reported on its own only for a complete API key (AnalyzeLiteralValue).
+                        return candidate.ApiKey.IsMatch;
                     case IFieldReferenceOperation field:
-                        return IsSymbolFinding(field.Field, field.Field.ContainingType, value);
+                        return IsSymbolFinding(field.Field, field.Field.ContainingType, candidate);
                     case ILocalReferenceOperation local:
-                        return IsSymbolFinding(local.Local, null, value);
+                        return IsSymbolFinding(local.Local, null, candidate);
                     case IPropertyReferenceOperation property:
-                        return IsSymbolFinding(property.Property, property.Property.ContainingType, value);
+                        return IsSymbolFinding(property.Property, property.Property.ContainingType, candidate);
                     default:
                         return false;
                 }
             }
 
-            private static bool IsSymbolFinding(ISymbol symbol, INamedTypeSymbol? containingType, string value)
-            {
-                if (CredentialShape.FindApiKey(value).IsMatch)
-                {
-                    return true;
-                }
-
-                var nameKind = CredentialNames.Classify(symbol.Name, containingType?.Name);
-                if (nameKind == CredentialNameKind.None)
-                {
-                    return false;
-                }
-
-                return CredentialShape.MatchRawKeyPair(value).IsMatch || CredentialNames.ValueFitsName(nameKind, value, false);
-            }
+            /// <summary>The symbol's value judged where it is declared: its own name is the destination.</summary>
+            private static bool IsSymbolFinding(ISymbol symbol, INamedTypeSymbol? containingType, in CredentialCandidate candidate)
+                => CredentialClassifier.Classify(candidate, new CredentialContext(CredentialNames.Classify(symbol.Name, containingType?.Name))).IsFinding;
 
             private static string? PartValue(IOperation part) => part switch
             {

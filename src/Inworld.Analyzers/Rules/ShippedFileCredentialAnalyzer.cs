@@ -105,7 +105,7 @@ namespace Inworld.Analyzers.Rules
 
             var fileName = System.IO.Path.GetFileName(file.Path);
             var advice = AdviceFor(file.Path, format);
-            foreach (var finding in ShippedFileScanner.Scan(text, format, cancellationToken))
+            foreach (var finding in ShippedFileScanner.Scan(new ShippedFileSourceText(text), format, cancellationToken))
             {
                 var span = new TextSpan(finding.Start, finding.Length);
                 var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));

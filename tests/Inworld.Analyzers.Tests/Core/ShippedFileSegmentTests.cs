@@ -77,7 +77,7 @@ namespace Inworld.Analyzers.Tests.Core
             Assert.True(text.Length > 2 * ShippedFileScanner.SegmentLength);
 
             var whole = ShippedFileScanner.Scan(text, ShippedFileFormat.UnityYaml);
-            var segmented = ShippedFileScanner.Scan(SourceText.From(text), ShippedFileFormat.UnityYaml, CancellationToken.None);
+            var segmented = ShippedFileScanner.Scan(new ShippedFileSourceText(SourceText.From(text)), ShippedFileFormat.UnityYaml, CancellationToken.None);
 
             Assert.Equal(3, whole.Count);
             Assert.Equal(whole.Select(f => (f.Kind, f.Start, f.Length, f.Where, f.Redacted)), segmented.Select(f => (f.Kind, f.Start, f.Length, f.Where, f.Redacted)));
@@ -93,7 +93,7 @@ namespace Inworld.Analyzers.Tests.Core
             Assert.True(text.Length > ShippedFileScanner.SegmentLength);
             Assert.DoesNotContain('\n', text);
 
-            var finding = Assert.Single(ShippedFileScanner.Scan(SourceText.From(text), ShippedFileFormat.Json, CancellationToken.None));
+            var finding = Assert.Single(ShippedFileScanner.Scan(new ShippedFileSourceText(SourceText.From(text)), ShippedFileFormat.Json, CancellationToken.None));
             Assert.Equal(prefix.Length + 1, finding.Start);
             Assert.Equal(Fake.ApiKey.Length, finding.Length);
         }

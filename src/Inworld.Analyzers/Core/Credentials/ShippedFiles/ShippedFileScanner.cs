@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Inworld.Analyzers.Core.ShippedFiles
 {
@@ -29,11 +28,11 @@ namespace Inworld.Analyzers.Core.ShippedFiles
     }
 
     /// <summary>
-    /// INW004's detection over a whole file, shared by the analyzer and the command-line scanner. It asks
-    /// <see cref="CredentialShape"/> and <see cref="CredentialNames"/> the same questions INW001 does:
+    /// INW004's detection over a whole file, shared by the analyzer, the command-line scanner and the Unity Editor.
+    /// Each setting goes through <see cref="CredentialClassifier"/>, the ladder INW001 uses, with the setting's name as context:
     /// <list type="number">
     /// <item>every Base64 API key anywhere in the text, comments included (the file ships as it is);</item>
-    /// <item>settings whose name says Inworld key/secret and whose value has that shape, and raw "id:secret" pairs there;</item>
+    /// <item>each setting's value classified with its name: Basic or Inworld-named raw "id:secret" pairs, values that fit an Inworld key/secret name;</item>
     /// <item>a key id and a secret stored as two fields of one object (Unity components often do this).</item>
     /// </list>
     /// </summary>
@@ -47,28 +46,29 @@ namespace Inworld.Analyzers.Core.ShippedFiles
         public const int SegmentLength = 8 * 1024 * 1024;
 
         /// <summary>
-        /// Scans a whole file of any length. Up to <see cref="SegmentLength"/> characters it is one piece; beyond,
+        /// Scans a whole file of any length, read through <paramref name="text"/> (the host's text type: Roslyn's
+        /// SourceText in the analyzer, a string elsewhere). Up to <see cref="SegmentLength"/> characters it is one piece; beyond,
         /// segments end at a Unity document start ("--- !u!") where there is one, else at a line break, else after
-        /// the last character that cannot be part of a Base64 key. Offsets in the findings are into <paramref name="text"/>.
+        /// the last character that cannot be part of a Base64 key. Offsets in the findings are into the whole text.
         /// </summary>
-        public static IReadOnlyList<ShippedFileFinding> Scan(SourceText text, ShippedFileFormat format, CancellationToken cancellationToken)
+        public static IReadOnlyList<ShippedFileFinding> Scan(IShippedFileText text, ShippedFileFormat format, CancellationToken cancellationToken)
         {
             if (text.Length <= SegmentLength)
             {
-                return Scan(text.ToString(), format);
+                return Scan(text.Read(0, text.Length), format);
             }
 
             var findings = new List<ShippedFileFinding>();
             for (var start = 0; start < text.Length;)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var segment = text.ToString(new TextSpan(start, Math.Min(SegmentLength, text.Length - start)));
+                var segment = text.Read(start, Math.Min(SegmentLength, text.Length - start));
                 if (start + segment.Length < text.Length)
                 {
                     segment = segment.Substring(0, SegmentCut(segment, format));
                 }
 
-                var firstLine = text.Lines.GetLineFromPosition(start).LineNumber;
+                var firstLine = text.LineIndexAt(start);
                 foreach (var finding in Scan(segment, format, firstLine))
                 {
                     findings.Add(new ShippedFileFinding(finding.Kind, finding.Start + start, finding.Length, finding.Where, finding.Redacted));
@@ -145,10 +145,11 @@ namespace Inworld.Analyzers.Core.ShippedFiles
                     continue;
                 }
 
-                var finding = Classify(entry);
-                if (finding.HasValue)
+                // The entry's own value: values that needed decoding (JSON "\/" escapes) hide a key from the plain-text pass.
+                var found = CredentialClassifier.Classify(entry.Value, CredentialContext.ForSetting(entry.Name, entry.Container));
+                if (found.IsFinding)
                 {
-                    findings.Add(finding.Value);
+                    findings.Add(new ShippedFileFinding(found.Kind, entry.ValueStart, entry.ValueLength, Describe(entry), found.Redacted));
                     reported.Add(entry.ValueStart);
                 }
             }
@@ -156,32 +157,6 @@ namespace Inworld.Analyzers.Core.ShippedFiles
             AddKeyIdSecretPairs(entries, findings, reported);
             findings.Sort((a, b) => a.Start.CompareTo(b.Start));
             return findings;
-        }
-
-        private static ShippedFileFinding? Classify(SettingEntry entry)
-        {
-            var value = entry.Value;
-
-            // Values that needed decoding (JSON "\/" escapes) hide the key from the plain-text pass.
-            var key = CredentialShape.FindApiKey(value);
-            if (key.IsMatch)
-            {
-                return new ShippedFileFinding(CredentialKind.ApiKey, entry.ValueStart, entry.ValueLength, Describe(entry), CredentialShape.Redact(value, key));
-            }
-
-            var nameKind = CredentialNames.Classify(entry.Name, entry.Container);
-            var pair = CredentialShape.MatchRawKeyPair(value);
-            if (pair.IsMatch && (pair.HasBasicPrefix || nameKind != CredentialNameKind.None))
-            {
-                return new ShippedFileFinding(CredentialKind.RawKeyPair, entry.ValueStart, entry.ValueLength, Describe(entry), CredentialShape.Redact(value, pair));
-            }
-
-            if (nameKind != CredentialNameKind.None && CredentialNames.ValueFitsName(nameKind, value, isEnvironmentOrConfiguration: true))
-            {
-                return new ShippedFileFinding(CredentialNames.ToCredentialKind(nameKind), entry.ValueStart, entry.ValueLength, Describe(entry), CredentialShape.Redact(value.Trim()));
-            }
-
-            return null;
         }
 
         /// <summary>"m_KeyId: &lt;32&gt;" next to "m_Secret: &lt;64&gt;" in one object: a full credential, whatever else the names say.</summary>
@@ -275,5 +250,20 @@ namespace Inworld.Analyzers.Core.ShippedFiles
         }
 
         private static bool Contains(string haystack, string needle) => haystack.IndexOf(needle, StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    /// <summary>
+    /// A file's text as the host holds it, read in pieces: the scanner reads any length in bounded segments and
+    /// needs line numbers for findings outside a setting. Roslyn's SourceText is adapted outside this folder.
+    /// </summary>
+    internal interface IShippedFileText
+    {
+        int Length { get; }
+
+        /// <summary>The characters from <paramref name="start"/>, <paramref name="length"/> of them.</summary>
+        string Read(int start, int length);
+
+        /// <summary>The zero-based line number of the character at <paramref name="position"/>.</summary>
+        int LineIndexAt(int position);
     }
 }

@@ -67,7 +67,7 @@ namespace Inworld.Analyzers.Core.ShippedFiles
             }
         }
 
-        /// <summary>Tells a file's format from its name alone; <see cref="ShippedFileFormat.None"/> for names INW004 does not read.</summary>
+        /// <summary>Tells a file's format from its name alone (the first row of <see cref="ShippedFilePatterns.All"/> whose name pattern matches); <see cref="ShippedFileFormat.None"/> for names INW004 does not read.</summary>
         public static ShippedFileFormat FromPath(string? path)
         {
             if (string.IsNullOrEmpty(path))
@@ -86,26 +86,15 @@ namespace Inworld.Analyzers.Core.ShippedFiles
                 return ShippedFileFormat.None;
             }
 
-            if (name.StartsWith(".env", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".env", StringComparison.OrdinalIgnoreCase) ||
-                name.EndsWith(".ini", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".properties", StringComparison.OrdinalIgnoreCase))
+            foreach (var pattern in ShippedFilePatterns.All)
             {
-                return ShippedFileFormat.KeyValue;
+                if (pattern.MatchesName(name))
+                {
+                    return pattern.Format;
+                }
             }
 
-            var extension = Path.GetExtension(name);
-            switch (extension.ToLowerInvariant())
-            {
-                case ".json":
-                    return ShippedFileFormat.Json;
-                case ".config":
-                    return ShippedFileFormat.XmlConfig;
-                case ".asset":
-                case ".prefab":
-                case ".unity":
-                    return ShippedFileFormat.UnityYaml;
-                default:
-                    return ShippedFileFormat.None;
-            }
+            return ShippedFileFormat.None;
         }
     }
 }

@@ -28,7 +28,13 @@ namespace Inworld.Analyzers.Core
             "keyword", "keyboard", "keyframe", "keycode", "keypath", "keyname", "keyfile", "keystore", "hotkey", "monkey", "turnkey", "keypad", "keystroke",
         };
 
+        /// <summary>Words that name an API key whatever the service: a request to Inworld makes such a source Inworld's key.</summary>
+        private static readonly string[] UnscopedApiKeyWords = { "apikey", "api_key", "api-key", "base64credentials", "base64_credentials" };
+
+        /// <summary>Words that name an API key (the Base64 "Basic" credential) in an Inworld-named source.</summary>
         private static readonly string[] ApiKeyWords = { "apikey", "api_key", "api-key", "credential", "base64", "authorization" };
+
+        private static readonly string[] TokenWords = { "token", "jwt" };
 
         private static readonly string[] KeyIdWords = { "keyid", "key_id", "key-id" };
 
@@ -80,6 +86,54 @@ namespace Inworld.Analyzers.Core
             }
 
             return CredentialNameKind.KeyId;
+        }
+
+        /// <summary>
+        /// A source (variable, member, setting, environment variable) whose name says it holds an Inworld credential:
+        /// INWORLD_API_KEY, inworldSecret, Inworld:KeyId. What INW001 reports values for, and what makes Basic
+        /// authentication Inworld's for INW002.
+        /// </summary>
+        public static bool IsInworldCredentialName(string? name) => Classify(name) != CredentialNameKind.None;
+
+        /// <summary>
+        /// A source whose name says it holds an API key, sent as "Basic &lt;key&gt;": an Inworld API key name, or an
+        /// unscoped one (apiKey, API_KEY, base64Credentials) whose request decides the service. A token is never one.
+        /// </summary>
+        public static bool IsApiKeyName(string name)
+        {
+            if (IsTokenName(name))
+            {
+                return false;
+            }
+
+            if (Classify(name) == CredentialNameKind.ApiKey)
+            {
+                return true;
+            }
+
+            foreach (var word in UnscopedApiKeyWords)
+            {
+                if (Contains(name, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A name that holds a token (sent as "Bearer"): "token", "jwt".</summary>
+        public static bool IsTokenName(string name)
+        {
+            foreach (var word in TokenWords)
+            {
+                if (Contains(name, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Does <paramref name="value"/> have the shape a value stored under such a name would have?</summary>

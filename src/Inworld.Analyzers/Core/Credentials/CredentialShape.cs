@@ -2,68 +2,10 @@ using System;
 
 namespace Inworld.Analyzers.Core
 {
-    /// <summary>What kind of Inworld credential a string value is.</summary>
-    internal enum CredentialKind
-    {
-        None = 0,
-
-        /// <summary>The Portal's "Basic (Base64)" API key: base64(keyId + ":" + secret).</summary>
-        ApiKey,
-
-        /// <summary>The undecoded "keyId:secret" pair that code turns into an API key.</summary>
-        RawKeyPair,
-
-        /// <summary>A key id on its own (the JWT flows call it INWORLD_KEY).</summary>
-        KeyId,
-
-        /// <summary>A secret on its own (INWORLD_SECRET).</summary>
-        Secret,
-    }
-
-    /// <summary>Where a credential was found inside a string value.</summary>
-    internal readonly struct CredentialMatch
-    {
-        public CredentialMatch(CredentialKind kind, int start, int length, bool hasBasicPrefix)
-        {
-            Kind = kind;
-            Start = start;
-            Length = length;
-            HasBasicPrefix = hasBasicPrefix;
-        }
-
-        public CredentialKind Kind { get; }
-
-        /// <summary>Offset of the credential inside the scanned value.</summary>
-        public int Start { get; }
-
-        public int Length { get; }
-
-        /// <summary>True when the value carries "Basic " right before the credential.</summary>
-        public bool HasBasicPrefix { get; }
-
-        public bool IsMatch => Kind != CredentialKind.None;
-
-        /// <summary>True when the whole value is exactly the credential, optionally preceded by "Basic ".</summary>
-        public bool CoversWholeValue(string value)
-        {
-            for (var i = Start + Length; i < value.Length; i++)
-            {
-                if (!char.IsWhiteSpace(value[i]))
-                {
-                    return false;
-                }
-            }
-
-            var before = value.Substring(0, Start).Trim();
-            return before.Length == 0 || (HasBasicPrefix && string.Equals(before, "Basic", StringComparison.OrdinalIgnoreCase));
-        }
-
-        public const string BasicPrefix = "Basic ";
-    }
-
     /// <summary>
     /// Knows what an Inworld credential looks like. Pure string code: no Roslyn types, so the C# rules,
-    /// the shipped-file rule and the command-line scanner all ask the same questions.
+    /// the shipped-file rule, the command-line scanner and the Unity Editor all ask the same questions
+    /// (<see cref="CredentialClassifier"/> puts them in order).
     /// </summary>
     internal static class CredentialShape
     {
@@ -108,7 +50,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>At least 16 characters of the Base64/URL-safe alphabet or ':' once surrounding whitespace is ignored.</summary>
-        private static bool IsTokenShaped(string value)
+        internal static bool IsTokenShaped(string value)
         {
             var start = 0;
             var end = value.Length;
