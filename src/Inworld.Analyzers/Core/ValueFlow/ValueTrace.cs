@@ -452,23 +452,52 @@ namespace Inworld.Analyzers.Core.ValueFlow
             }
         }
 
-        /// <summary>The local's initializer and every assignment to it in the same body.</summary>
+        /// <summary>The local's initializer and every assignment to it in the same body, in source order.</summary>
         private static void FollowLocal(ILocalReferenceOperation reference, WellKnownTypes types, List<ValueOrigin> origins, HashSet<ISymbol> seen, int depth)
         {
             IOperation root = reference;
             while (root.Parent != null) root = root.Parent;
-            foreach (var node in root.Descendants())
+            if (LocalValuesByBlock.GetValue(root, ReadLocalValues).TryGetValue(reference.Local, out var values))
             {
-                if (node is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local) && declarator.Initializer != null)
+                foreach (var value in values)
                 {
-                    Collect(declarator.Initializer.Value, types, origins, seen, depth + 1);
-                }
-                else if (node is ISimpleAssignmentOperation assignment && assignment.Target is ILocalReferenceOperation target &&
-                         SymbolEqualityComparer.Default.Equals(target.Local, reference.Local))
-                {
-                    Collect(assignment.Value, types, origins, seen, depth + 1);
+                    Collect(value, types, origins, seen, depth + 1);
                 }
             }
+        }
+
+        // The values written to each local of an operation block, read in one walk of the block the first time a
+        // credential is followed to one of its locals: a method with several Authorization headers is walked once.
+        private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>> LocalValuesByBlock =
+            new ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>>();
+
+        private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>>.CreateValueCallback ReadLocalValues = ReadLocalValuesOf;
+
+        private static Dictionary<ILocalSymbol, List<IOperation>> ReadLocalValuesOf(IOperation root)
+        {
+            var byLocal = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+            foreach (var node in root.Descendants())
+            {
+                var (local, value) = node switch
+                {
+                    IVariableDeclaratorOperation { Initializer: { } initializer } declarator => (declarator.Symbol, initializer.Value),
+                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment => (target.Local, assignment.Value),
+                    _ => (null, null),
+                };
+                if (local == null || value == null)
+                {
+                    continue;
+                }
+
+                if (!byLocal.TryGetValue(local, out var values))
+                {
+                    byLocal[local] = values = new List<IOperation>(1);
+                }
+
+                values.Add(value);
+            }
+
+            return byLocal;
         }
 
         /// <summary>
