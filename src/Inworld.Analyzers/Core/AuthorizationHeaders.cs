@@ -120,7 +120,7 @@ namespace Inworld.Analyzers.Core
                 return null;
             }
 
-            var scheme = ValueProvenance.ConstantString(schemeOperation)?.Trim();
+            var scheme = StringValues.ConstantString(schemeOperation)?.Trim();
             return new AuthorizationAttachment(creation, credential, scheme, schemeOperation, credential,
                 "new AuthenticationHeaderValue({scheme}, ...)", "AuthenticationHeaderValue");
         }
@@ -140,7 +140,7 @@ namespace Inworld.Analyzers.Core
             var count = arguments.Length - offset;
             if (count == 2)
             {
-                var name = ValueProvenance.ConstantString(Unwrap(ArgumentFor(arguments, offset)));
+                var name = StringValues.ConstantString(Unwrap(ArgumentFor(arguments, offset)));
                 if (!string.Equals(name, HeaderName, StringComparison.OrdinalIgnoreCase))
                 {
                     return method.Name == "WithBasicAuth" ? FromHelper(invocation, method.Name, ArgumentFor(arguments, offset), ArgumentFor(arguments, offset + 1), Receiver(invocation, offset), "{receiver}.WithBasicAuth") :
@@ -180,14 +180,14 @@ namespace Inworld.Analyzers.Core
         public static AuthorizationAttachment? FromAssignment(ISimpleAssignmentOperation assignment)
         {
             if (assignment.Target is IPropertyReferenceOperation indexer && indexer.Arguments.Length == 1 &&
-                string.Equals(ValueProvenance.ConstantString(Unwrap(indexer.Arguments[0].Value)), HeaderName, StringComparison.OrdinalIgnoreCase))
+                string.Equals(StringValues.ConstantString(Unwrap(indexer.Arguments[0].Value)), HeaderName, StringComparison.OrdinalIgnoreCase))
             {
                 return FromHeaderValue(assignment, assignment.Value, "{receiver}[\"Authorization\"] = {value}", "Indexer", receiver: indexer.Instance, member: indexer.Property);
             }
 
             // request.Headers["Authorization"] = ... on a type that does not resolve.
             if (assignment.Target is IInvalidOperation invalid && invalid.Syntax is ElementAccessExpressionSyntax element && element.ArgumentList.Arguments.Count == 1 &&
-                string.Equals(ValueProvenance.ConstantString(OperationFor(invalid, element.ArgumentList.Arguments[0].Expression)), HeaderName, StringComparison.OrdinalIgnoreCase))
+                string.Equals(StringValues.ConstantString(OperationFor(invalid, element.ArgumentList.Arguments[0].Expression)), HeaderName, StringComparison.OrdinalIgnoreCase))
             {
                 return FromHeaderValue(assignment, assignment.Value, Shorten(element.Expression) + "[\"Authorization\"] = {value}", "Indexer");
             }
@@ -259,7 +259,7 @@ namespace Inworld.Analyzers.Core
 
                         var nameOperation = OperationFor(invalid, arguments[first].Expression);
                         var valueOperation = OperationFor(invalid, arguments[first + 1].Expression);
-                        if (valueOperation == null || !string.Equals(ValueProvenance.ConstantString(nameOperation), HeaderName, StringComparison.OrdinalIgnoreCase))
+                        if (valueOperation == null || !string.Equals(StringValues.ConstantString(nameOperation), HeaderName, StringComparison.OrdinalIgnoreCase))
                         {
                             return null;
                         }
@@ -287,7 +287,7 @@ namespace Inworld.Analyzers.Core
                         {
                             var schemeOperation = OperationFor(invalid, arguments[0].Expression);
                             var credential = OperationFor(invalid, arguments[1].Expression);
-                            return credential == null ? null : new AuthorizationAttachment(invalid, credential, ValueProvenance.ConstantString(schemeOperation)?.Trim(), schemeOperation,
+                            return credential == null ? null : new AuthorizationAttachment(invalid, credential, StringValues.ConstantString(schemeOperation)?.Trim(), schemeOperation,
                                 credential, "new AuthenticationHeaderValue({scheme}, ...)", "AuthenticationHeaderValue");
                         }
 
@@ -419,7 +419,7 @@ namespace Inworld.Analyzers.Core
             var elements = initializer.ElementValues;
             for (var i = 0; i + 1 < elements.Length; i++)
             {
-                if (string.Equals(ValueProvenance.ConstantString(Unwrap(elements[i])), HeaderName, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(StringValues.ConstantString(Unwrap(elements[i])), HeaderName, StringComparison.OrdinalIgnoreCase))
                 {
                     var attachment = FromHeaderValue(elements[i + 1], elements[i + 1], "a header list (\"Authorization\", {value})", "Array");
                     if (attachment != null)
@@ -454,7 +454,7 @@ namespace Inworld.Analyzers.Core
                     credential = concat.Arguments[1].Value;
                     break;
                 default:
-                    if (ValueProvenance.ConstantString(unwrapped) != null)
+                    if (StringValues.ConstantString(unwrapped) != null)
                     {
                         schemeOperation = unwrapped;
                     }
@@ -490,7 +490,7 @@ namespace Inworld.Analyzers.Core
             operation = Unwrap(operation);
 
             // Down the left spine of "a" + b + c ... without recursion: long chains must not exhaust the stack.
-            while (operation is IBinaryOperation chain && chain.OperatorKind == BinaryOperatorKind.Add && ValueProvenance.ConstantString(chain) == null)
+            while (operation is IBinaryOperation chain && chain.OperatorKind == BinaryOperatorKind.Add && StringValues.ConstantString(chain) == null)
             {
                 operation = Unwrap(chain.LeftOperand);
             }
@@ -500,7 +500,7 @@ namespace Inworld.Analyzers.Core
                 return null;
             }
 
-            if (ValueProvenance.ConstantString(operation) is string constant)
+            if (StringValues.ConstantString(operation) is string constant)
             {
                 return constant;
             }
@@ -508,7 +508,7 @@ namespace Inworld.Analyzers.Core
             switch (operation)
             {
                 case IInterpolatedStringOperation interpolated when interpolated.Parts.Length > 0:
-                    return interpolated.Parts[0] is IInterpolatedStringTextOperation leading ? ValueProvenance.ConstantString(leading.Text) : null;
+                    return interpolated.Parts[0] is IInterpolatedStringTextOperation leading ? StringValues.ConstantString(leading.Text) : null;
                 case IInvocationOperation invocation when StringValues.IsStringConcatOrFormat(invocation.TargetMethod) && invocation.Arguments.Length > 0:
                     {
                         var first = Unwrap(invocation.Arguments[0].Value);

@@ -10,9 +10,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Inworld.Analyzers.Core
 {
     /// <summary>
-    /// Computes the string a C# expression always produces when it is built only from constants:
-    /// literals, const and read-only fields and locals initialised with literals, +, interpolation,
-    /// string.Concat and string.Format. Anything else makes the value unknown.
+    /// Computes the string a C# expression always produces when it is built only from constants: literals,
+    /// const and read-only fields and locals initialised with literals, and concatenations of those (+,
+    /// interpolation, string.Concat and string.Format). Anything else makes the value unknown.
     /// </summary>
     internal static class StringValues
     {
@@ -67,13 +67,33 @@ namespace Inworld.Analyzers.Core
             return text != null && text.Length >= minLength ? text : null;
         }
 
+        /// <summary>A constant string operation's value (a literal read from its token, see <see cref="LiteralText"/>), else null.</summary>
+        public static string? ConstantString(IOperation? operation)
+        {
+            if (operation == null)
+            {
+                return null;
+            }
+
+            if (operation is ILiteralOperation literal)
+            {
+                return LiteralText(literal);
+            }
+
+            var constant = operation.ConstantValue;
+            return constant.HasValue ? constant.Value as string : null;
+        }
+
         private static bool IsPlainInterpolation(InterpolatedStringTextSyntax text)
             => text.Parent is InterpolatedStringExpressionSyntax expression &&
                (expression.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) ||
                 expression.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken));
 
-        /// <summary>Is this operation one that assembles a string from parts?</summary>
-        public static bool IsStringAssembly(IOperation operation)
+        /// <summary>
+        /// Is this operation a concatenation: one that composes a string from parts (+ on strings, an
+        /// interpolated string, string.Concat or string.Format)? "Concatenation" is this module's one word for all four.
+        /// </summary>
+        public static bool IsConcatenation(IOperation operation)
         {
             // Switches on Kind, not on interface types: this runs for every binary operator and call in the code
             // base, and an enum compare is far cheaper than a chain of interface casts.
@@ -95,15 +115,15 @@ namespace Inworld.Analyzers.Core
             => (method.Name == "Concat" || method.Name == "Format") && method.IsStatic &&
                method.ContainingType?.SpecialType == SpecialType.System_String;
 
-        /// <summary>The nearest assembling ancestor, looking through conversions, or null if none.</summary>
-        public static IOperation? EnclosingAssembly(IOperation operation)
+        /// <summary>The nearest concatenation this operation is a part of, looking through conversions, or null if none.</summary>
+        public static IOperation? EnclosingConcatenation(IOperation operation)
         {
             var current = operation.Parent;
             for (var depth = 0; depth < 8 && current != null; depth++)
             {
                 if (!IsPassedThrough(current.Kind))
                 {
-                    return IsStringAssembly(current) ? current : null;
+                    return IsConcatenation(current) ? current : null;
                 }
 
                 current = current.Parent;
@@ -113,17 +133,17 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>
-        /// One enum compare in front of <see cref="EnclosingAssembly"/>: false when the parent can lead to no
-        /// assembly (an argument of an ordinary call still can; an initialiser or a return cannot).
+        /// One enum compare in front of <see cref="EnclosingConcatenation"/>: false when the parent can lead to no
+        /// concatenation (an argument of an ordinary call still can; an initialiser or a return cannot).
         /// </summary>
-        public static bool MayBeInAssembly(IOperation operation)
+        public static bool MayBeInConcatenation(IOperation operation)
         {
             var parent = operation.Parent;
             return parent != null && (IsPassedThrough(parent.Kind) || parent.Kind == OperationKind.Binary ||
                                       parent.Kind == OperationKind.InterpolatedString || parent.Kind == OperationKind.Invocation);
         }
 
-        /// <summary>The parents between a part and the assembly it belongs to.</summary>
+        /// <summary>The parents between a part and the concatenation it belongs to.</summary>
         private static bool IsPassedThrough(OperationKind kind)
         {
             switch (kind)
@@ -141,61 +161,64 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>
-        /// The outermost assembly that contains <paramref name="assembly"/> (or itself), or null when that is
-        /// further up than any evaluation goes down (so the outermost assembly cannot evaluate).
+        /// The outermost concatenation that contains <paramref name="concatenation"/> (or itself), or null when that
+        /// is further up than any evaluation goes down (<see cref="MaxDepth"/>), so the outermost one cannot evaluate.
         /// </summary>
-        public static IOperation? OutermostAssembly(IOperation? assembly)
+        public static IOperation? OutermostConcatenation(IOperation? concatenation)
         {
-            for (var hops = 0; assembly != null && hops <= MaxDepth; hops++)
+            for (var hops = 0; concatenation != null && hops <= MaxDepth; hops++)
             {
-                var outer = EnclosingAssembly(assembly);
+                var outer = EnclosingConcatenation(concatenation);
                 if (outer == null)
                 {
-                    return assembly;
+                    return concatenation;
                 }
 
-                assembly = outer;
+                concatenation = outer;
             }
 
             return null;
         }
 
-        /// <summary>
-        /// Could <see cref="TryEvaluate"/> succeed? A walk over the same shapes that allocates nothing and reads
-        /// no syntax: the first part that is not a constant (a parameter, a call, a mutable field) ends it. Almost
-        /// every concatenation and interpolation in real code has such a part, so this is what they cost.
-        /// </summary>
-        public static bool MayEvaluate(IOperation operation) => MayEvaluate(operation, 0);
+        /// <summary>Deeper nesting than this ("a" + "b" + ... thousands of times) is not evaluated: no deep recursion.</summary>
+        private const int MaxDepth = 64;
 
-        private static bool MayEvaluate(IOperation? operation, int depth)
+        /// <summary>What the walks below do with each part of a concatenation, in order.</summary>
+        private interface IPartVisitor
         {
-            if (operation == null || depth > MaxDepth)
-            {
-                return false;
-            }
+            /// <summary>
+            /// Called once per part; false stops the walk. <paramref name="isFormat"/> marks the format argument of
+            /// string.Format.
+            /// </summary>
+            bool Visit(IOperation part, bool isFormat);
+        }
 
-            switch (operation.Kind)
+        /// <summary>
+        /// The one walk over the shapes of a concatenation: the operands of +, the texts and holes of an
+        /// interpolation, and the arguments of string.Concat/Format (except a format provider) with params-array
+        /// elements in place. False when the operation is no concatenation, a part cannot be a plain value (an
+        /// interpolation hole with alignment or format), or the visitor stopped. Every walk that needs the parts
+        /// (<see cref="MayEvaluate"/>, <see cref="FirstLeaf"/>, <see cref="TryEvaluate"/>) goes through here, so a new
+        /// shape is added in this one place. Generic over a struct visitor: no delegate, no allocation.
+        /// </summary>
+        private static bool ForEachPart<TVisitor>(IOperation concatenation, ref TVisitor visitor)
+            where TVisitor : struct, IPartVisitor
+        {
+            switch (concatenation.Kind)
             {
-                case OperationKind.Conversion:
-                    var conversion = (IConversionOperation)operation;
-                    return IsStringOrNull(conversion.Operand) && MayEvaluate(conversion.Operand, depth + 1);
-                case OperationKind.Literal:
-                    // A string or null literal. Reading ConstantValue here would build the string (see LiteralText).
-                    return operation.Type == null || operation.Type.SpecialType == SpecialType.System_String;
                 case OperationKind.Binary:
-                    var binary = (IBinaryOperation)operation;
-                    return IsStringAssembly(binary) && MayEvaluate(binary.LeftOperand, depth + 1) && MayEvaluate(binary.RightOperand, depth + 1);
+                    var binary = (IBinaryOperation)concatenation;
+                    return IsConcatenation(binary) && visitor.Visit(binary.LeftOperand, false) && visitor.Visit(binary.RightOperand, false);
                 case OperationKind.InterpolatedString:
-                    var interpolated = (IInterpolatedStringOperation)operation;
-                    foreach (var part in interpolated.Parts)
+                    foreach (var part in ((IInterpolatedStringOperation)concatenation).Parts)
                     {
-                        var ok = part switch
+                        var value = part switch
                         {
-                            IInterpolatedStringTextOperation text => MayEvaluate(text.Text, depth + 1),
-                            IInterpolationOperation interpolation => interpolation.Alignment == null && interpolation.FormatString == null && MayEvaluate(interpolation.Expression, depth + 1),
-                            _ => false,
+                            IInterpolatedStringTextOperation text => text.Text,
+                            IInterpolationOperation interpolation when interpolation.Alignment == null && interpolation.FormatString == null => interpolation.Expression,
+                            _ => null,
                         };
-                        if (!ok)
+                        if (value == null || !visitor.Visit(value, false))
                         {
                             return false;
                         }
@@ -203,7 +226,7 @@ namespace Inworld.Analyzers.Core
 
                     return true;
                 case OperationKind.Invocation:
-                    var invocation = (IInvocationOperation)operation;
+                    var invocation = (IInvocationOperation)concatenation;
                     if (!IsStringConcatOrFormat(invocation.TargetMethod))
                     {
                         return false;
@@ -211,7 +234,8 @@ namespace Inworld.Analyzers.Core
 
                     foreach (var argument in invocation.Arguments)
                     {
-                        if (argument.Parameter?.Name == "provider")
+                        var parameter = argument.Parameter;
+                        if (parameter?.Name == "provider")
                         {
                             continue;
                         }
@@ -220,16 +244,65 @@ namespace Inworld.Analyzers.Core
                         {
                             foreach (var element in initializer.ElementValues)
                             {
-                                if (!MayEvaluate(element, depth + 1)) return false;
+                                if (!visitor.Visit(element, false)) return false;
                             }
                         }
-                        else if (!MayEvaluate(argument.Value, depth + 1))
+                        else if (!visitor.Visit(argument.Value, parameter?.Name == "format" && parameter.Type.SpecialType == SpecialType.System_String))
                         {
                             return false;
                         }
                     }
 
                     return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A leaf of a concatenation: a literal, or a reference to a field, local or property that may hold a constant.</summary>
+        private static bool IsLeaf(OperationKind kind)
+            => kind == OperationKind.Literal || kind == OperationKind.FieldReference || kind == OperationKind.LocalReference || kind == OperationKind.PropertyReference;
+
+        /// <summary>
+        /// Steps through conversions that keep a string a string (and null + "..." converting null): the parts a
+        /// walk looks through. Any other conversion (an int boxed for string.Concat(object, object)) is a value
+        /// no walk evaluates.
+        /// </summary>
+        private static IOperation SkipStringConversions(IOperation operation)
+        {
+            while (operation.Kind == OperationKind.Conversion && IsStringOrNull(((IConversionOperation)operation).Operand))
+            {
+                operation = ((IConversionOperation)operation).Operand;
+            }
+
+            return operation;
+        }
+
+        /// <summary>A string-typed operand, or the null literal (null + "..." converts null to string).</summary>
+        private static bool IsStringOrNull(IOperation operand)
+            => operand.Type?.SpecialType == SpecialType.System_String ||
+               (operand.Type == null && operand.Kind == OperationKind.Literal && operand.ConstantValue.HasValue && operand.ConstantValue.Value == null);
+
+        /// <summary>
+        /// Could <see cref="TryEvaluate"/> succeed? The same walk that allocates nothing and reads no syntax: the
+        /// first part that is not a constant (a parameter, a call, a mutable field) ends it. Almost every
+        /// concatenation in real code has such a part, so this is what they cost.
+        /// </summary>
+        public static bool MayEvaluate(IOperation operation) => MayEvaluate(operation, 0);
+
+        private static bool MayEvaluate(IOperation operation, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return false;
+            }
+
+            operation = SkipStringConversions(operation);
+            switch (operation.Kind)
+            {
+                case OperationKind.Literal:
+                    // A string or null literal. Reading ConstantValue here would build the string (see LiteralText).
+                    return operation.Type == null || operation.Type.SpecialType == SpecialType.System_String;
                 case OperationKind.FieldReference:
                     var field = ((IFieldReferenceOperation)operation).Field;
                     return field.Type.SpecialType == SpecialType.System_String && (field.HasConstantValue || field.IsReadOnly);
@@ -239,124 +312,70 @@ namespace Inworld.Analyzers.Core
                     var property = ((IPropertyReferenceOperation)operation).Property;
                     return property.Type.SpecialType == SpecialType.System_String && property.IsReadOnly;
                 default:
-                    return false;
+                    var parts = new MayEvaluateParts(depth + 1);
+                    return ForEachPart(operation, ref parts);
             }
         }
 
-        /// <summary>
-        /// The operation <see cref="MayEvaluate"/> and <see cref="TryEvaluate"/> look at first: the leftmost
-        /// constant leaf (a literal or a field, local or property reference), or null where the assembly starts
-        /// with anything else and so cannot evaluate. A rule that sees every leaf can judge each assembly exactly
-        /// once, from this leaf, instead of running for every binary operator and call in the code base.
-        /// </summary>
-        public static IOperation? FirstLeaf(IOperation assembly)
+        private readonly struct MayEvaluateParts : IPartVisitor
         {
-            var current = assembly;
+            private readonly int _depth;
+
+            public MayEvaluateParts(int depth) => _depth = depth;
+
+            public bool Visit(IOperation part, bool isFormat) => MayEvaluate(part, _depth);
+        }
+
+        /// <summary>
+        /// The part <see cref="MayEvaluate"/> and <see cref="TryEvaluate"/> look at first: the leftmost leaf (a
+        /// literal or a field, local or property reference), or null where the concatenation starts with anything
+        /// else and so cannot evaluate. A rule that sees every leaf can judge each concatenation exactly once, from
+        /// this leaf, instead of running for every binary operator and call in the code base.
+        /// </summary>
+        public static IOperation? FirstLeaf(IOperation concatenation)
+        {
+            var current = concatenation;
             for (var depth = 0; depth <= MaxDepth; depth++)
             {
-                switch (current.Kind)
+                current = SkipStringConversions(current);
+                if (IsLeaf(current.Kind))
                 {
-                    case OperationKind.Literal:
-                    case OperationKind.FieldReference:
-                    case OperationKind.LocalReference:
-                    case OperationKind.PropertyReference:
-                        return current;
-                    case OperationKind.Conversion:
-                        current = ((IConversionOperation)current).Operand;
-                        continue;
-                    case OperationKind.Binary:
-                        var binary = (IBinaryOperation)current;
-                        if (!IsStringAssembly(binary))
-                        {
-                            return null;
-                        }
-
-                        current = binary.LeftOperand;
-                        continue;
-                    case OperationKind.InterpolatedString:
-                        var parts = ((IInterpolatedStringOperation)current).Parts;
-                        if (parts.IsEmpty)
-                        {
-                            return null;
-                        }
-
-                        switch (parts[0])
-                        {
-                            case IInterpolatedStringTextOperation text:
-                                current = text.Text;
-                                continue;
-                            case IInterpolationOperation interpolation when interpolation.Alignment == null && interpolation.FormatString == null:
-                                current = interpolation.Expression;
-                                continue;
-                            default:
-                                return null;
-                        }
-
-                    case OperationKind.Invocation:
-                        var next = FirstConcatOrFormatValue((IInvocationOperation)current);
-                        if (next == null)
-                        {
-                            return null;
-                        }
-
-                        current = next;
-                        continue;
-                    default:
-                        return null;
+                    return current;
                 }
+
+                var first = new FirstPart();
+                ForEachPart(current, ref first);
+                if (first.Part == null)
+                {
+                    return null;
+                }
+
+                current = first.Part;
             }
 
             return null;
         }
 
-        private static IOperation? FirstConcatOrFormatValue(IInvocationOperation invocation)
+        private struct FirstPart : IPartVisitor
         {
-            if (!IsStringConcatOrFormat(invocation.TargetMethod))
+            public IOperation? Part;
+
+            public bool Visit(IOperation part, bool isFormat)
             {
-                return null;
+                Part = part;
+                return false;
             }
-
-            // The order of MayEvaluate: every argument except a format provider, array elements in place.
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == "provider")
-                {
-                    continue;
-                }
-
-                if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
-                {
-                    if (initializer.ElementValues.IsEmpty)
-                    {
-                        continue;
-                    }
-
-                    return initializer.ElementValues[0];
-                }
-
-                return argument.Value;
-            }
-
-            return null;
         }
-
-        /// <summary>A string-typed operand, or the null literal (null + "..." converts null to string).</summary>
-        private static bool IsStringOrNull(IOperation operand)
-            => operand.Type?.SpecialType == SpecialType.System_String ||
-               (operand.Type == null && operand.Kind == OperationKind.Literal && operand.ConstantValue.HasValue && operand.ConstantValue.Value == null);
 
         /// <summary>
-        /// Evaluates an assembled string. <paramref name="parts"/> receives each constant leaf (literal or symbol)
-        /// so the caller can tell whether a fragment was already a finding on its own.
+        /// Evaluates a concatenation (or a single leaf). <paramref name="parts"/> receives each constant leaf
+        /// (literal or symbol reference) so the caller can tell whether a fragment was already a finding on its own.
         /// </summary>
         public static string? TryEvaluate(IOperation operation, List<IOperation> parts)
         {
             var builder = new StringBuilder();
             return Append(operation, builder, parts, 0) ? builder.ToString() : null;
         }
-
-        /// <summary>Deeper nesting than this ("a" + "b" + ... thousands of times) is not evaluated: no deep recursion.</summary>
-        private const int MaxDepth = 64;
 
         private static bool Append(IOperation operation, StringBuilder builder, List<IOperation> parts, int depth)
         {
@@ -365,12 +384,12 @@ namespace Inworld.Analyzers.Core
                 return false;
             }
 
-            switch (operation)
+            operation = SkipStringConversions(operation);
+            switch (operation.Kind)
             {
-                case IConversionOperation conversion when IsStringOrNull(conversion.Operand):
-                    return Append(conversion.Operand, builder, parts, depth + 1);
-                case ILiteralOperation literal:
+                case OperationKind.Literal:
                     {
+                        var literal = (ILiteralOperation)operation;
                         var text = LiteralText(literal);
                         if (text == null)
                         {
@@ -383,41 +402,11 @@ namespace Inworld.Analyzers.Core
                         return true;
                     }
 
-                case IBinaryOperation binary when IsStringAssembly(binary):
-                    return Append(binary.LeftOperand, builder, parts, depth + 1) && Append(binary.RightOperand, builder, parts, depth + 1);
-                case IInterpolatedStringOperation interpolated:
-                    foreach (var part in interpolated.Parts)
+                case OperationKind.FieldReference:
+                case OperationKind.LocalReference:
+                case OperationKind.PropertyReference:
                     {
-                        switch (part)
-                        {
-                            case IInterpolatedStringTextOperation text:
-                                if (!Append(text.Text, builder, parts, depth + 1)) return false;
-                                break;
-                            case IInterpolationOperation interpolation when interpolation.Alignment == null && interpolation.FormatString == null:
-                                if (!Append(interpolation.Expression, builder, parts, depth + 1)) return false;
-                                break;
-                            default:
-                                return false;
-                        }
-                    }
-
-                    return true;
-                case IInvocationOperation invocation when IsStringConcatOrFormat(invocation.TargetMethod):
-                    return invocation.TargetMethod.Name == "Concat"
-                        ? AppendConcat(invocation, builder, parts, depth + 1)
-                        : AppendFormat(invocation, builder, parts, depth + 1);
-                case IFieldReferenceOperation _:
-                case ILocalReferenceOperation _:
-                case IPropertyReferenceOperation _:
-                    {
-                        var symbol = ((IOperation)operation) switch
-                        {
-                            IFieldReferenceOperation f => (ISymbol)f.Field,
-                            ILocalReferenceOperation l => l.Local,
-                            IPropertyReferenceOperation p => p.Property,
-                            _ => null,
-                        };
-                        var value = symbol != null ? SymbolValue(symbol, out _) : null;
+                        var value = ReferencedSymbol(operation) is ISymbol symbol ? SymbolValue(symbol, out _) : null;
                         if (value == null)
                         {
                             return false;
@@ -428,71 +417,50 @@ namespace Inworld.Analyzers.Core
                         return true;
                     }
 
+                case OperationKind.Invocation when ((IInvocationOperation)operation).TargetMethod.Name == "Format":
+                    return AppendFormat(operation, builder, parts, depth + 1);
                 default:
-                    return false;
+                    var appended = new AppendedParts(builder, parts, depth + 1);
+                    return ForEachPart(operation, ref appended);
             }
         }
 
-        private static bool AppendConcat(IInvocationOperation invocation, StringBuilder builder, List<IOperation> parts, int depth)
+        /// <summary>The field, local or property a leaf reads; null for any other operation.</summary>
+        public static ISymbol? ReferencedSymbol(IOperation reference) => reference switch
         {
-            foreach (var argument in invocation.Arguments)
+            IFieldReferenceOperation field => field.Field,
+            ILocalReferenceOperation local => local.Local,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+
+        private readonly struct AppendedParts : IPartVisitor
+        {
+            private readonly StringBuilder _builder;
+            private readonly List<IOperation> _parts;
+            private readonly int _depth;
+
+            public AppendedParts(StringBuilder builder, List<IOperation> parts, int depth)
             {
-                if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
-                {
-                    foreach (var element in initializer.ElementValues)
-                    {
-                        if (!Append(element, builder, parts, depth + 1)) return false;
-                    }
-                }
-                else if (!Append(argument.Value, builder, parts, depth + 1))
-                {
-                    return false;
-                }
+                _builder = builder;
+                _parts = parts;
+                _depth = depth;
             }
 
-            return true;
+            public bool Visit(IOperation part, bool isFormat) => Append(part, _builder, _parts, _depth);
         }
 
-        private static bool AppendFormat(IInvocationOperation invocation, StringBuilder builder, List<IOperation> parts, int depth)
+        private static bool AppendFormat(IOperation invocation, StringBuilder builder, List<IOperation> parts, int depth)
         {
-            var values = new List<string>();
-            string? format = null;
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && argument.Parameter.Name == "format")
-                {
-                    format = ValueOf(argument.Value, parts, depth);
-                    if (format == null) return false;
-                }
-                else if (argument.Value is IArrayCreationOperation { Initializer: { } initializer })
-                {
-                    foreach (var element in initializer.ElementValues)
-                    {
-                        var value = ValueOf(element, parts, depth);
-                        if (value == null) return false;
-                        values.Add(value);
-                    }
-                }
-                else if (argument.Parameter?.Name == "provider")
-                {
-                    continue;
-                }
-                else
-                {
-                    var value = ValueOf(argument.Value, parts, depth);
-                    if (value == null) return false;
-                    values.Add(value);
-                }
-            }
-
-            if (format == null)
+            var format = new FormatParts(parts, depth);
+            if (!ForEachPart(invocation, ref format) || format.Format == null)
             {
                 return false;
             }
 
             try
             {
-                builder.Append(string.Format(CultureInfo.InvariantCulture, format, values.ToArray()));
+                builder.Append(string.Format(CultureInfo.InvariantCulture, format.Format, format.Values.ToArray()));
                 return true;
             }
             catch (FormatException)
@@ -501,10 +469,43 @@ namespace Inworld.Analyzers.Core
             }
         }
 
-        private static string? ValueOf(IOperation operation, List<IOperation> parts, int depth)
+        /// <summary>string.Format's parts, each evaluated on its own: the format and the values it places.</summary>
+        private struct FormatParts : IPartVisitor
         {
-            var builder = new StringBuilder();
-            return Append(operation, builder, parts, depth + 1) ? builder.ToString() : null;
+            private readonly List<IOperation> _parts;
+            private readonly int _depth;
+
+            public FormatParts(List<IOperation> parts, int depth)
+            {
+                _parts = parts;
+                _depth = depth;
+                Format = null;
+                Values = new List<string>();
+            }
+
+            public string? Format;
+
+            public List<string> Values { get; }
+
+            public bool Visit(IOperation part, bool isFormat)
+            {
+                var builder = new StringBuilder();
+                if (!Append(part, builder, _parts, _depth + 1))
+                {
+                    return false;
+                }
+
+                if (isFormat)
+                {
+                    Format = builder.ToString();
+                }
+                else
+                {
+                    Values.Add(builder.ToString());
+                }
+
+                return true;
+            }
         }
 
         /// <summary>

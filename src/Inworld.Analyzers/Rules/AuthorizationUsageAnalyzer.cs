@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Inworld.Analyzers.Core;
+using Inworld.Analyzers.Core.ValueFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -73,7 +74,7 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                var sources = CredentialSources.Find(attachment.Credential, _types);
+                var sources = ValueTrace.OriginsOf(attachment.Credential, _types);
                 if (sources.Count == 0)
                 {
                     return;
@@ -93,7 +94,7 @@ namespace Inworld.Analyzers.Rules
             private HashSet<InworldApi> TargetsOf(AuthorizationAttachment attachment, ISymbol? containingSymbol, ref HashSet<InworldApi>? targets)
                 => targets ??= Targets(attachment.Operation, containingSymbol);
 
-            private void CheckRealtimeKey(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, ref HashSet<InworldApi>? cachedTargets, AnalyzerConfigOptions fileOptions)
+            private void CheckRealtimeKey(OperationAnalysisContext context, AuthorizationAttachment attachment, List<ValueOrigin> sources, ref HashSet<InworldApi>? cachedTargets, AnalyzerConfigOptions fileOptions)
             {
                 var names = _realtimeNames.GetValue(fileOptions, ReadRealtimeNames);
                 if (!AnyRealtimeOnly(sources, names))
@@ -104,13 +105,13 @@ namespace Inworld.Analyzers.Rules
                 // Where the value's origin is known (an env var or configuration key), its name decides; the
                 // locals and fields it passes through are only labels. Otherwise the symbols' names are all there is.
                 var options = InworldOptions.Read(fileOptions);
-                var origins = sources.Where(s => s.Kind == CredentialSourceKind.EnvironmentVariable || s.Kind == CredentialSourceKind.ConfigurationKey).ToList();
+                var origins = sources.Where(s => s.IsNamedValue).ToList();
                 var realtime = origins.FirstOrDefault(s => names.IsRealtimeOnly(s.Name));
                 var standardOrigin = origins.Any(s => !names.IsRealtimeOnly(s.Name) &&
                     (s.Name.Equals(options.ApiKeyVariable, StringComparison.OrdinalIgnoreCase) || CredentialNames.Classify(s.Name) == CredentialNameKind.ApiKey));
                 if (realtime.Name == null && !standardOrigin)
                 {
-                    realtime = sources.FirstOrDefault(s => s.Kind == CredentialSourceKind.Symbol && names.IsRealtimeOnly(s.Name));
+                    realtime = sources.FirstOrDefault(s => s.IsSymbol && names.IsRealtimeOnly(s.Name));
                 }
 
                 if (realtime.Name == null)
@@ -130,9 +131,9 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                string? replacement = realtime.Kind == CredentialSourceKind.EnvironmentVariable
+                string? replacement = realtime.Kind == ValueOriginKind.EnvironmentVariable
                     ? options.ApiKeyVariable
-                    : realtime.Kind == CredentialSourceKind.ConfigurationKey ? WithoutRealtime(realtime.Name) : null;
+                    : realtime.Kind == ValueOriginKind.ConfigurationKey ? WithoutRealtime(realtime.Name) : null;
                 var standard = replacement != null ? "'" + replacement + "'" : "the standard API key";
 
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.Replacement, replacement);
@@ -144,11 +145,11 @@ namespace Inworld.Analyzers.Rules
                     realtime.Describe(), string.Join("/", refused.Select(InworldEndpoints.DisplayName)), standard));
             }
 
-            private static bool AnyRealtimeOnly(List<CredentialSource> sources, RealtimeKeyNames names)
+            private static bool AnyRealtimeOnly(List<ValueOrigin> sources, RealtimeKeyNames names)
             {
                 foreach (var source in sources)
                 {
-                    if (source.Kind != CredentialSourceKind.Literal && names.IsRealtimeOnly(source.Name))
+                    if (source.Kind != ValueOriginKind.Literal && names.IsRealtimeOnly(source.Name))
                     {
                         return true;
                     }
@@ -157,13 +158,13 @@ namespace Inworld.Analyzers.Rules
                 return false;
             }
 
-            private void CheckScheme(OperationAnalysisContext context, AuthorizationAttachment attachment, List<CredentialSource> sources, ref HashSet<InworldApi>? cachedTargets)
+            private void CheckScheme(OperationAnalysisContext context, AuthorizationAttachment attachment, List<ValueOrigin> sources, ref HashSet<InworldApi>? cachedTargets)
             {
                 // Value and origin first, names last: a local named base64AuthToken that holds _apiKey is a key.
                 // Where the origins (env vars, configuration keys, literals, calls, and symbols not followed
                 // further) tell key from token, the locals and fields the value passes through are only labels.
-                var isKey = sources.Any(s => s.IsOrigin && IsApiKeySource(s));
-                var isToken = sources.Any(s => s.IsOrigin && IsTokenSource(s));
+                var isKey = sources.Any(s => !s.IsPassThrough && IsApiKeySource(s));
+                var isToken = sources.Any(s => !s.IsPassThrough && IsTokenSource(s));
                 var byOrigin = isKey || isToken;
                 if (!byOrigin)
                 {
@@ -196,8 +197,8 @@ namespace Inworld.Analyzers.Rules
 
                 // Only Inworld's scheme rules are known: the source's name or an Inworld-shaped key says Inworld,
                 // else the request's URL must.
-                var inworld = sources.Any(s => s.Kind != CredentialSourceKind.Literal && CredentialNames.ContainsInworld(s.Name)) ||
-                              sources.Any(s => s.Kind == CredentialSourceKind.Literal && CredentialShape.FindApiKey(s.Name).IsMatch) ||
+                var inworld = sources.Any(s => s.Kind != ValueOriginKind.Literal && CredentialNames.ContainsInworld(s.Name)) ||
+                              sources.Any(s => s.Kind == ValueOriginKind.Literal && CredentialShape.FindApiKey(s.Name).IsMatch) ||
                               TargetsOf(attachment, context.ContainingSymbol, ref cachedTargets).Count > 0;
                 if (!inworld)
                 {
@@ -212,27 +213,27 @@ namespace Inworld.Analyzers.Rules
                     .Add(PropertyNames.Replacement, correct)
                     .Add(PropertyNames.FixAllowed, fixAllowed ? "true" : "false");
                 var additional = attachment.SchemeOperation != null ? new[] { attachment.SchemeOperation.Syntax.GetLocation() } : Array.Empty<Location>();
-                var source = sources.FirstOrDefault(s => (s.IsOrigin || !byOrigin) && (isKey ? IsApiKeySource(s) : IsTokenSource(s)));
+                var source = sources.FirstOrDefault(s => (!s.IsPassThrough || !byOrigin) && (isKey ? IsApiKeySource(s) : IsTokenSource(s)));
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.WrongAuthorizationScheme, node.GetLocation(), additional, properties,
                     kind, source.Describe(), attachment.Scheme, expected));
             }
 
-            private static bool IsApiKeySource(CredentialSource source)
+            private static bool IsApiKeySource(ValueOrigin source)
             {
-                return source.Kind == CredentialSourceKind.Literal
+                return source.Kind == ValueOriginKind.Literal
                     ? CredentialClassifier.IsKeyOrPair(source.Name)
                     : CredentialNames.IsApiKeyName(source.Name);
             }
 
-            private static bool IsTokenSource(CredentialSource source)
+            private static bool IsTokenSource(ValueOrigin source)
             {
-                if (source.Kind == CredentialSourceKind.Literal)
+                if (source.Kind == ValueOriginKind.Literal)
                 {
                     return source.Name.StartsWith("eyJ", StringComparison.Ordinal);
                 }
 
-                return CredentialSources.IsTokenName(source.Name);
+                return ValueTrace.IsTokenName(source.Name);
             }
 
             /// <summary>"Inworld:RealtimeApiKey" → "Inworld:ApiKey", "INWORLD_REALTIME_API_KEY" → "INWORLD_API_KEY".</summary>
@@ -264,7 +265,7 @@ namespace Inworld.Analyzers.Rules
             /// </summary>
             private HashSet<InworldApi> Targets(IOperation attachment, ISymbol? containingSymbol)
             {
-                var methodStrings = RequestStrings.InMethod(attachment);
+                var methodStrings = _requestStrings.InMethod(attachment);
                 var typeStrings = _requestStrings.InType(containingSymbol);
                 var baseUrl = methodStrings.Concat(typeStrings).FirstOrDefault(s => InworldEndpoints.Classify(s) == InworldApi.OtherInworld);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Inworld.Analyzers.Core;
+using Inworld.Analyzers.Core.ValueFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -159,9 +160,9 @@ namespace Inworld.Analyzers.Rules
             {
                 foreach (var part in attachment.UserName == null ? new[] { attachment.Credential } : new[] { attachment.Credential, attachment.UserName })
                 {
-                    foreach (var source in CredentialSources.Find(part, _types))
+                    foreach (var origin in ValueTrace.OriginsOf(part, _types))
                     {
-                        if (source.Kind != CredentialSourceKind.Literal && CredentialNames.IsInworldCredentialName(source.Name))
+                        if (origin.Kind != ValueOriginKind.Literal && CredentialNames.IsInworldCredentialName(origin.Name))
                         {
                             return true;
                         }
@@ -197,7 +198,7 @@ namespace Inworld.Analyzers.Rules
                         case IMemberReferenceOperation _:
                         case ILocalReferenceOperation _:
                         case IParameterReferenceOperation _:
-                            if (ValueProvenance.DescribeSource(operation, _types).NameKind != CredentialNameKind.None)
+                            if (ValueTrace.DescribePlace(operation, _types).NameKind != CredentialNameKind.None)
                             {
                                 return true;
                             }
@@ -214,7 +215,7 @@ namespace Inworld.Analyzers.Rules
             /// property value) or anywhere in the containing type's declaration (a BaseAddress set elsewhere).
             /// </summary>
             private bool TargetsInworld(IOperation attachment, ISymbol? containingSymbol)
-                => RequestStrings.InMethod(attachment).Exists(InworldEndpoints.IsInworldUrl) ||
+                => _requestStrings.InMethod(attachment).Any(InworldEndpoints.IsInworldUrl) ||
                    _requestStrings.InType(containingSymbol).Any(InworldEndpoints.IsInworldUrl);
         }
     }

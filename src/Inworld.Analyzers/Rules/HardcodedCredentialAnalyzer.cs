@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Inworld.Analyzers.Core;
+using Inworld.Analyzers.Core.ValueFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,7 +13,7 @@ namespace Inworld.Analyzers.Rules
 {
     /// <summary>
     /// INW001: an Inworld API key, key id, secret or raw "id:secret" pair written into C#.
-    /// Each value is reported once: at the literal that holds it, or at the expression that assembles it
+    /// Each value is reported once: at the literal that holds it, or at the concatenation that composes it
     /// from constant fragments that are harmless alone.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -28,8 +29,8 @@ namespace Inworld.Analyzers.Rules
             {
                 var analysis = new Analysis(WellKnownTypes.For(start.Compilation), start.Options.AnalyzerConfigOptionsProvider);
                 var generated = GeneratedCode.For(start.Options, start.CancellationToken);
-                // Only leaves: literals and references to string symbols. A concatenation, interpolation or
-                // string.Concat/Format is judged from its first leaf (StringValues.FirstLeaf), so the rule is not
+                // Only leaves: literals and references to string symbols. A concatenation (+, interpolation,
+                // string.Concat/Format) is judged from its first leaf (StringValues.FirstLeaf), so the rule is not
                 // called for every binary operator and method call in the code base.
                 start.RegisterOperationAction(generated.Operations(analysis.AnalyzeLiteral), OperationKind.Literal);
                 start.RegisterOperationAction(generated.Operations(analysis.AnalyzeSymbolReference), OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
@@ -75,8 +76,8 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                // A null literal can still lead an assembly (null + "..."); only strings have a value to judge.
-                JudgeAssemblyFromFirstLeaf(context, literal);
+                // A null literal can still lead a concatenation (null + "..."); only strings have a value to judge.
+                var concatenation = JudgeConcatenationFromFirstLeaf(context, literal);
                 if (type == null)
                 {
                     return;
@@ -89,33 +90,33 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                AnalyzeLiteralValue(context, literal, candidate);
+                AnalyzeLiteralValue(context, literal, candidate, concatenation);
             }
 
             /// <summary>
-            /// Is <paramref name="leaf"/> part of an assembly? When it is that assembly's first leaf, the whole
-            /// assembly is judged here.
+            /// The concatenation <paramref name="leaf"/> is a part of, or null. When the leaf is the first leaf of
+            /// the outermost concatenation, that whole concatenation is judged here.
             /// </summary>
-            private bool JudgeAssemblyFromFirstLeaf(OperationAnalysisContext context, IOperation leaf)
+            private IOperation? JudgeConcatenationFromFirstLeaf(OperationAnalysisContext context, IOperation leaf)
             {
-                if (!StringValues.MayBeInAssembly(leaf))
+                if (!StringValues.MayBeInConcatenation(leaf))
                 {
-                    return false;
+                    return null;
                 }
 
-                var enclosing = StringValues.EnclosingAssembly(leaf);
+                var enclosing = StringValues.EnclosingConcatenation(leaf);
                 if (enclosing == null)
                 {
-                    return false;
+                    return null;
                 }
 
-                var outermost = StringValues.OutermostAssembly(enclosing);
+                var outermost = StringValues.OutermostConcatenation(enclosing);
                 if (outermost != null && StringValues.FirstLeaf(outermost) == leaf)
                 {
-                    AnalyzeAssembly(context, outermost);
+                    AnalyzeConcatenation(context, outermost);
                 }
 
-                return true;
+                return enclosing;
             }
 
             public void AnalyzeUtf8Literal(OperationAnalysisContext context)
@@ -125,30 +126,32 @@ namespace Inworld.Analyzers.Rules
                     var candidate = CredentialClassifier.PreCheck(syntax.Token.ValueText);
                     if (candidate.CouldBeCredential)
                     {
-                        AnalyzeLiteralValue(context, context.Operation, candidate);
+                        AnalyzeLiteralValue(context, context.Operation, candidate, StringValues.EnclosingConcatenation(context.Operation));
                     }
                 }
             }
 
-            private void AnalyzeLiteralValue(OperationAnalysisContext context, IOperation literal, in CredentialCandidate candidate)
+            /// <param name="concatenation">The concatenation the literal is a part of (<see cref="StringValues.EnclosingConcatenation"/>), or null.</param>
+            private void AnalyzeLiteralValue(OperationAnalysisContext context, IOperation literal, in CredentialCandidate candidate, IOperation? concatenation)
             {
-                var assembly = StringValues.EnclosingAssembly(literal);
-                if (assembly != null)
+                if (concatenation != null)
                 {
-                    // A fragment: only a complete API key is reported here; the outermost assembly judges the rest.
+                    // A fragment: only a complete API key is reported here; the outermost concatenation judges the
+                    // rest. Beyond the depth any evaluation goes, the value's destination is the nearest one's.
                     var key = candidate.ApiKey;
                     if (key.IsMatch && !IsInsideAttribute(literal.Syntax))
                     {
-                        context.ReportDiagnostic(Report(literal.Syntax, candidate.Value, key, Outermost(assembly), context.ContainingSymbol));
+                        var destinationOf = StringValues.OutermostConcatenation(concatenation) ?? concatenation;
+                        context.ReportDiagnostic(Report(literal.Syntax, candidate.Value, key, destinationOf, context.ContainingSymbol));
                     }
 
                     return;
                 }
 
-                ReportIfAny(context, AnalyzeValue(literal, literal.Syntax, candidate, context.ContainingSymbol, null), literal.Syntax);
+                ReportIfAny(context, AnalyzeValue(literal, literal.Syntax, candidate, context.ContainingSymbol), literal.Syntax);
             }
 
-            private void AnalyzeAssembly(OperationAnalysisContext context, IOperation operation)
+            private void AnalyzeConcatenation(OperationAnalysisContext context, IOperation operation)
             {
                 if (!StringValues.MayEvaluate(operation))
                 {
@@ -184,7 +187,7 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, candidate, context.ContainingSymbol, null), operation.Syntax);
+                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, candidate, context.ContainingSymbol), operation.Syntax);
             }
 
             /// <summary>
@@ -199,19 +202,14 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                if (JudgeAssemblyFromFirstLeaf(context, reference))
+                if (JudgeConcatenationFromFirstLeaf(context, reference) != null)
                 {
-                    // A part of a concatenation or interpolation: the assembly as a whole is judged.
+                    // A part of a concatenation: the concatenation as a whole is judged.
                     return;
                 }
 
-                var symbol = reference switch
-                {
-                    IFieldReferenceOperation f => (ISymbol)f.Field,
-                    ILocalReferenceOperation l => l.Local,
-                    IPropertyReferenceOperation p when p.Arguments.IsEmpty => p.Property,
-                    _ => null,
-                };
+                // An indexer (a property reference with arguments) holds no one value.
+                var symbol = reference is IPropertyReferenceOperation { Arguments: { IsEmpty: false } } ? null : StringValues.ReferencedSymbol(reference);
                 if (symbol == null || reference.Parent is IAssignmentOperation { Target: var target } && target == reference)
                 {
                     return;
@@ -220,7 +218,7 @@ namespace Inworld.Analyzers.Rules
                 // Where the value goes decides first: it is a walk up a few parents, while reading a value can
                 // mean reading the symbol's declaration, and almost no reference flows into an Inworld-named or
                 // Base64-encoded destination.
-                var destination = ValueProvenance.FindDestination(reference, context.ContainingSymbol, _types);
+                var destination = ValueTrace.DestinationOf(reference, context.ContainingSymbol, _types);
                 if (!destination.IsBase64Encoded && destination.NameKind == CredentialNameKind.None)
                 {
                     return;
@@ -324,10 +322,10 @@ namespace Inworld.Analyzers.Rules
                 }
             }
 
-            private Diagnostic? AnalyzeValue(IOperation operation, SyntaxNode location, in CredentialCandidate candidate, ISymbol? containingSymbol, SyntaxNode? fixTarget, bool contextOnly = false)
+            private Diagnostic? AnalyzeValue(IOperation operation, SyntaxNode location, in CredentialCandidate candidate, ISymbol? containingSymbol)
             {
-                var destination = ValueProvenance.FindDestination(operation, containingSymbol, _types);
-                return Classify(location, candidate, destination, fixTarget, contextOnly);
+                var destination = ValueTrace.DestinationOf(operation, containingSymbol, _types);
+                return Classify(location, candidate, destination, null, contextOnly: false);
             }
 
             private Diagnostic? Classify(SyntaxNode location, in CredentialCandidate candidate, ValueDestination destination, SyntaxNode? fixTarget, bool contextOnly)
@@ -339,7 +337,7 @@ namespace Inworld.Analyzers.Rules
 
             private Diagnostic Report(SyntaxNode location, string value, CredentialMatch key, IOperation destinationOf, ISymbol? containingSymbol)
             {
-                var destination = ValueProvenance.FindDestination(destinationOf, containingSymbol, _types);
+                var destination = ValueTrace.DestinationOf(destinationOf, containingSymbol, _types);
                 return CreateDiagnostic(location, value, key, CredentialKind.ApiKey, destination);
             }
 
@@ -403,31 +401,10 @@ namespace Inworld.Analyzers.Rules
             private static bool IsSymbolFinding(ISymbol symbol, INamedTypeSymbol? containingType, in CredentialCandidate candidate)
                 => CredentialClassifier.Classify(candidate, new CredentialContext(CredentialNames.Classify(symbol.Name, containingType?.Name))).IsFinding;
 
-            private static string? PartValue(IOperation part) => part switch
-            {
-                ILiteralOperation literal => literal.ConstantValue.Value as string,
-                IFieldReferenceOperation field => StringValues.SymbolValue(field.Field, out _),
-                ILocalReferenceOperation local => StringValues.SymbolValue(local.Local, out _),
-                IPropertyReferenceOperation property => StringValues.SymbolValue(property.Property, out _),
-                _ => null,
-            };
-
-            private static IOperation Outermost(IOperation assembly)
-            {
-                var current = assembly;
-                for (var depth = 0; depth < 16; depth++)
-                {
-                    var outer = StringValues.EnclosingAssembly(current);
-                    if (outer == null)
-                    {
-                        break;
-                    }
-
-                    current = outer;
-                }
-
-                return current;
-            }
+            private static string? PartValue(IOperation part)
+                => part is ILiteralOperation literal
+                    ? literal.ConstantValue.Value as string
+                    : StringValues.ReferencedSymbol(part) is ISymbol symbol ? StringValues.SymbolValue(symbol, out _) : null;
 
             private static bool IsInsideAttribute(SyntaxNode node)
             {

@@ -95,10 +95,10 @@ namespace Inworld.Analyzers.Tests.Core
 
         /// <summary>
         /// StringValues.MayEvaluate stands in front of TryEvaluate: wherever TryEvaluate produces a value, MayEvaluate
-        /// must say yes. Checked on every string assembly in a set of programs mixing constants and non-constants.
+        /// must say yes. Checked on every string concatenation in a set of programs mixing constants and non-constants.
         /// </summary>
         [Fact]
-        public void MayEvaluate_never_rejects_an_assembly_that_evaluates()
+        public void MayEvaluate_never_rejects_a_concatenation_that_evaluates()
         {
             const string source = @"
 using System;
@@ -138,10 +138,10 @@ class C
     }
 }";
             var body = MethodBody(source);
-            int assemblies = 0, evaluated = 0, rejected = 0;
-            foreach (var operation in body.DescendantsAndSelf().Where(StringValues.IsStringAssembly))
+            int concatenations = 0, evaluated = 0, rejected = 0;
+            foreach (var operation in body.DescendantsAndSelf().Where(StringValues.IsConcatenation))
             {
-                assemblies++;
+                concatenations++;
                 var value = StringValues.TryEvaluate(operation, new List<IOperation>());
                 var may = StringValues.MayEvaluate(operation);
                 if (value != null)
@@ -155,36 +155,36 @@ class C
                 }
             }
 
-            Assert.True(evaluated >= 8, evaluated + " of " + assemblies + " assemblies evaluated");
-            Assert.True(rejected >= 6, "only " + rejected + " non-constant assemblies were rejected early");
+            Assert.True(evaluated >= 8, evaluated + " of " + concatenations + " concatenations evaluated");
+            Assert.True(rejected >= 6, "only " + rejected + " non-constant concatenations were rejected early");
         }
 
         /// <summary>
         /// The rule judges each concatenation, interpolation and string.Concat/Format from its first leaf only. So
-        /// for every outermost assembly that evaluates, that leaf must be one the rule is called for (a literal or
-        /// a field, local or property reference), and walking up from it must arrive at the same assembly.
+        /// for every outermost concatenation that evaluates, that leaf must be one the rule is called for (a literal or
+        /// a field, local or property reference), and walking up from it must arrive at the same concatenation.
         /// </summary>
         [Fact]
-        public void Every_assembly_that_evaluates_is_reached_from_its_first_leaf()
+        public void Every_concatenation_that_evaluates_is_reached_from_its_first_leaf()
         {
-            var body = MethodBody(AssemblySource);
+            var body = MethodBody(ConcatenationSource);
             int outermost = 0, evaluated = 0;
-            foreach (var assembly in body.DescendantsAndSelf().Where(o => StringValues.IsStringAssembly(o) && StringValues.EnclosingAssembly(o) == null))
+            foreach (var concatenation in body.DescendantsAndSelf().Where(o => StringValues.IsConcatenation(o) && StringValues.EnclosingConcatenation(o) == null))
             {
                 outermost++;
-                if (StringValues.TryEvaluate(assembly, new List<IOperation>()) == null)
+                if (StringValues.TryEvaluate(concatenation, new List<IOperation>()) == null)
                 {
                     continue;
                 }
 
                 evaluated++;
-                var leaf = StringValues.FirstLeaf(assembly);
-                Assert.True(leaf != null, "no first leaf for " + assembly.Syntax);
+                var leaf = StringValues.FirstLeaf(concatenation);
+                Assert.True(leaf != null, "no first leaf for " + concatenation.Syntax);
                 Assert.Contains(leaf!.Kind, new[] { OperationKind.Literal, OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference });
-                Assert.Same(assembly, StringValues.OutermostAssembly(StringValues.EnclosingAssembly(leaf)));
+                Assert.Same(concatenation, StringValues.OutermostConcatenation(StringValues.EnclosingConcatenation(leaf)));
             }
 
-            Assert.True(evaluated >= 10, evaluated + " of " + outermost + " outermost assemblies evaluated");
+            Assert.True(evaluated >= 10, evaluated + " of " + outermost + " outermost concatenations evaluated");
         }
 
         /// <summary>The token is read instead of ConstantValue (which allocates): both must give the same string.</summary>
@@ -260,7 +260,7 @@ class C
         public void ContainsInworld_agrees_with_a_case_insensitive_search(string name)
             => Assert.Equal(name.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0, CredentialNames.ContainsInworld(name));
 
-        private const string AssemblySource = @"
+        private const string ConcatenationSource = @"
 using System;
 using System.Globalization;
 class C

@@ -135,6 +135,17 @@ namespace Inworld.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        /// <summary>
+        /// A key fragment deep inside a long concatenation is reported with the destination of the whole
+        /// concatenation: one outermost walker, as deep as evaluation goes (it used to stop 16 levels up and name
+        /// no destination).
+        /// </summary>
+        [Fact]
+        public Task Fragment_deep_in_a_long_concatenation_names_the_whole_concatenations_destination()
+            => Flags(
+                "class C { static string P = \"\"; string Key = {|#0:\"$KEY$\"|}" + string.Concat(System.Linq.Enumerable.Repeat(" + P", 24)) + "; }",
+                ApiKey, "field 'C.Key'", "$KEY$");
+
         [Fact]
         public Task Flags_assembled_key_that_starts_with_null()
             => Flags("class C { string Key = {|#0:null + \"$KEY1$\" + \"$KEY2$\"|}; }", ApiKey, "field 'C.Key'", "$KEY$");
