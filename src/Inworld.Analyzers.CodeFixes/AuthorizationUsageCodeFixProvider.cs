@@ -4,7 +4,7 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.Core;
-using Inworld.Analyzers.Rules;
+using Inworld.Analyzers.Core.Contracts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -45,24 +45,25 @@ namespace Inworld.Analyzers.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree ||
-                    !diagnostic.Properties.TryGetValue(AuthorizationUsageAnalyzer.PropertyNames.Replacement, out var replacement) || string.IsNullOrEmpty(replacement))
+                    !AuthorizationUsageProperties.TryRead(diagnostic, out var properties))
                 {
                     continue;
                 }
+
+                var replacement = properties.Replacement;
 
                 var target = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
                 if (diagnostic.Id == RuleIds.RealtimeKeyOnNonRealtimeApi && target is LiteralExpressionSyntax name && name.IsKind(SyntaxKind.StringLiteralExpression))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create("Use the standard key (" + replacement + ")",
-                            ct => Replace(context.Document, root, name, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement!))),
+                            ct => Replace(context.Document, root, name, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement))),
                             StandardKeyEquivalenceKey),
                         diagnostic);
                 }
-                else if (diagnostic.Id == RuleIds.WrongAuthorizationScheme &&
-                         diagnostic.Properties.TryGetValue(AuthorizationUsageAnalyzer.PropertyNames.FixAllowed, out var allowed) && allowed == "true")
+                else if (diagnostic.Id == RuleIds.WrongAuthorizationScheme && properties.FixAllowed)
                 {
-                    var rewritten = WithScheme(target, replacement!);
+                    var rewritten = WithScheme(target, replacement);
                     if (rewritten != null)
                     {
                         context.RegisterCodeFix(

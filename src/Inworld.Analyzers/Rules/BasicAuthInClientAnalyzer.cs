@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Inworld.Analyzers.Core;
+using Inworld.Analyzers.Core.Contracts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -19,9 +20,6 @@ namespace Inworld.Analyzers.Rules
         private const string SignatureScheme = "IW1-HMAC-SHA256";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BasicAuthInClient);
-
-        /// <summary>Diagnostic property the code fix reads: which call shape attached the credential.</summary>
-        public const string ShapeProperty = "Shape";
 
         public override void Initialize(AnalysisContext context)
         {
@@ -125,7 +123,7 @@ namespace Inworld.Analyzers.Rules
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.BasicAuthInClient, literal.Syntax.GetLocation(),
-                        ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, "Signature"),
+                        BasicAuthProperties.Write(AttachmentShape.Signature),
                         "IW1-HMAC-SHA256 request signing (it needs the Inworld secret)", client.Reason));
                 }
             }
@@ -147,7 +145,7 @@ namespace Inworld.Analyzers.Rules
 
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.BasicAuthInClient, operation.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, attachment.Shape),
+                    BasicAuthProperties.Write(AttachmentShapes.Of(attachment)),
                     "Basic authentication via " + what, client.Reason));
             }
 
