@@ -90,36 +90,31 @@ namespace Inworld.Analyzers.CodeFixes
         public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<TokenCallSite> sites, CancellationToken cancellationToken)
         {
             var projectsNeedingProvider = new HashSet<ProjectId>();
+            var solutionEditor = new SolutionEditor(solution);
             foreach (var group in sites.GroupBy(s => s.Document))
             {
-                var document = solution.GetDocument(group.Key);
-                var root = document == null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                var model = document == null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                if (document == null || root == null || model == null)
+                if (solution.GetDocument(group.Key) == null)
                 {
                     continue;
                 }
 
-                var plans = group.Select(s => Plan.Create(root, model, s.Span, s.Shape, cancellationToken)).Where(p => p != null).Select(p => p!)
+                var editor = await solutionEditor.GetDocumentEditorAsync(group.Key, cancellationToken).ConfigureAwait(false);
+                var model = editor.SemanticModel;
+                var plans = group.Select(s => Plan.Create(editor.OriginalRoot, model, s.Span, s.Shape, cancellationToken)).Where(p => p != null).Select(p => p!)
                     .GroupBy(p => p.Attachment.Span).Select(g => g.First()).ToList();
-                if (plans.Count == 0)
-                {
-                    continue;
-                }
-
-                var editor = new SyntaxEditor(root, solution.Workspace);
                 var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var plan in plans)
                 {
                     plan.Apply(editor, model, names);
                 }
 
-                solution = solution.WithDocumentSyntaxRoot(document.Id, editor.GetChangedRoot());
-                if (model.Compilation.GetTypeByMetadataName(TokenProviderTemplate.TypeName) == null)
+                if (plans.Count > 0 && model.Compilation.GetTypeByMetadataName(TokenProviderTemplate.TypeName) == null)
                 {
-                    projectsNeedingProvider.Add(document.Project.Id);
+                    projectsNeedingProvider.Add(group.Key.ProjectId);
                 }
             }
+
+            solution = solutionEditor.GetChangedSolution();
 
             foreach (var projectId in projectsNeedingProvider)
             {

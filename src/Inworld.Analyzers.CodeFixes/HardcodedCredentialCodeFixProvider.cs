@@ -101,13 +101,8 @@ namespace Inworld.Analyzers.CodeFixes
         /// <summary>Applies every fixable diagnostic of one document in a single rewrite (usings added once).</summary>
         private static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root == null || semanticModel == null)
-            {
-                return document;
-            }
-
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var root = editor.OriginalRoot;
             var plans = new List<FixPlan>();
             var seen = new HashSet<TextSpan>();
             foreach (var diagnostic in diagnostics)
@@ -130,8 +125,7 @@ namespace Inworld.Analyzers.CodeFixes
                 return document;
             }
 
-            var names = new NameContext(semanticModel, plans[0].Target.SpanStart);
-            var editor = new SyntaxEditor(root, document.Project.Solution.Workspace);
+            var names = new NameContext(editor.SemanticModel, plans[0].Target.SpanStart);
             var needsText = false;
             foreach (var plan in plans)
             {
