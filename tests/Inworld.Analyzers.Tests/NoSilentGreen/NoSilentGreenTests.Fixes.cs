@@ -9,6 +9,7 @@ using System.Runtime.Loader;
 using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.Tests.Helpers;
+using Inworld.Analyzers.Tests.Package;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
