@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.Core;
-using Inworld.Analyzers.Rules;
+using Inworld.Analyzers.Core.Contracts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -46,10 +46,12 @@ namespace Inworld.Analyzers.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree ||
-                    !diagnostic.Properties.TryGetValue(AuthorizationUsageAnalyzer.PropertyNames.Replacement, out var replacement) || string.IsNullOrEmpty(replacement))
+                    !AuthorizationUsageProperties.TryRead(diagnostic, out var properties))
                 {
                     continue;
                 }
+
+                var replacement = properties.Replacement;
 
                 var target = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
                 if (diagnostic.Id == RuleIds.RealtimeKeyOnNonRealtimeApi && target is LiteralExpressionSyntax name && name.IsKind(SyntaxKind.StringLiteralExpression))
@@ -60,10 +62,9 @@ namespace Inworld.Analyzers.CodeFixes
                             StandardKeyEquivalenceKey),
                         diagnostic);
                 }
-                else if (diagnostic.Id == RuleIds.WrongAuthorizationScheme &&
-                         diagnostic.Properties.TryGetValue(AuthorizationUsageAnalyzer.PropertyNames.FixAllowed, out var allowed) && allowed == "true")
+                else if (diagnostic.Id == RuleIds.WrongAuthorizationScheme && properties.FixAllowed)
                 {
-                    var rewritten = WithScheme(target, replacement!);
+                    var rewritten = WithScheme(target, replacement);
                     if (rewritten != null)
                     {
                         context.RegisterCodeFix(

@@ -1,7 +1,8 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using Inworld.Analyzers.Core;
-using Inworld.Analyzers.Rules;
+using Inworld.Analyzers.Core.Contracts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,19 +34,10 @@ namespace Inworld.Analyzers.CodeFixes
             ? string.Format(CultureInfo.InvariantCulture, CodeFixTitles.ReadKeyPairFromEnvironment, Variable, SecondVariable)
             : string.Format(CultureInfo.InvariantCulture, CodeFixTitles.ReadKeyFromEnvironment, Variable);
 
-        public static FixPlan? Create(SyntaxNode root, Diagnostic diagnostic)
+        /// <summary>The environment-variable rewrite the analyzer's properties allow for this diagnostic, or null for none.</summary>
+        public static FixPlan? Create(SyntaxNode root, Diagnostic diagnostic, HardcodedCredentialProperties properties)
         {
-            var properties = diagnostic.Properties;
-            if (!properties.TryGetValue(HardcodedCredentialAnalyzer.PropertyNames.Variable, out var variable) || variable == null ||
-                !InworldOptions.IsEnvironmentVariableName(variable) ||
-                !properties.TryGetValue(HardcodedCredentialAnalyzer.PropertyNames.Kind, out var kindText) ||
-                !Enum.TryParse<CredentialKind>(kindText, out var kind) || kind == CredentialKind.None)
-            {
-                return null;
-            }
-
-            properties.TryGetValue(HardcodedCredentialAnalyzer.PropertyNames.SecondVariable, out var second);
-            if (kind == CredentialKind.RawKeyPair && (second == null || !InworldOptions.IsEnvironmentVariableName(second)))
+            if (properties.Variable == null)
             {
                 return null;
             }
@@ -69,43 +61,52 @@ namespace Inworld.Analyzers.CodeFixes
                 return null;
             }
 
-            properties.TryGetValue(HardcodedCredentialAnalyzer.PropertyNames.BasicPrefix, out var basic);
-            return new FixPlan(target, kind, basic == "true", variable, second);
+            return new FixPlan(target, properties.Kind, properties.BasicPrefix, properties.Variable, properties.SecondVariable);
         }
 
         public SyntaxNode BuildReplacement(SyntaxNode current, NameContext names)
         {
-            string text;
+            ExpressionSyntax replacement;
             if (Target.Parent is BinaryExpressionSyntax coalesce && coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == Target && !BasicPrefix && Kind != CredentialKind.RawKeyPair)
             {
                 // "Environment.GetEnvironmentVariable(X) ?? <key>": the fallback becomes a clear failure.
-                text = names.Throw(Variable);
+                replacement = names.Throw(Variable);
             }
             else
             {
+                // A raw pair: (read key id) + ":" + (read secret).
                 var read = Kind == CredentialKind.RawKeyPair
-                    ? "(" + names.Read(Variable) + ") + \":\" + (" + names.Read(SecondVariable!) + ")"
+                    ? SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression,
+                        SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, SyntaxFactory.ParenthesizedExpression(names.Read(Variable)), StringLiteral(":")),
+                        SyntaxFactory.ParenthesizedExpression(names.Read(SecondVariable!)))
                     : names.Read(Variable);
                 if (BasicPrefix)
                 {
-                    read = "\"Basic \" + (" + read + ")";
+                    read = SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, StringLiteral("Basic "), SyntaxFactory.ParenthesizedExpression(read));
                 }
 
                 if (IsUtf8)
                 {
-                    read = names.Encoding + ".UTF8.GetBytes(" + read + ")";
+                    // Encoding.UTF8.GetBytes(...)
+                    read = SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
+                            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, names.Encoding, SyntaxFactory.IdentifierName("UTF8")),
+                            SyntaxFactory.IdentifierName("GetBytes")),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(read))));
                 }
                 else if (NeedsParentheses(Target))
                 {
-                    read = "(" + read + ")";
+                    read = SyntaxFactory.ParenthesizedExpression(read);
                 }
 
-                text = read;
+                replacement = read;
             }
 
-            var expression = SyntaxFactory.ParseExpression(text);
-            return expression.WithLeadingTrivia(current.GetLeadingTrivia()).WithTrailingTrivia(current.GetTrailingTrivia());
+            return replacement.NormalizeWhitespace().WithLeadingTrivia(current.GetLeadingTrivia()).WithTrailingTrivia(current.GetTrailingTrivia());
         }
+
+        internal static LiteralExpressionSyntax StringLiteral(string text)
+            => SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
 
         /// <summary>"a ?? throw ..." binds looser than most operators; keep it grouped unless it stands alone.</summary>
         private static bool NeedsParentheses(ExpressionSyntax target)
@@ -138,9 +139,9 @@ namespace Inworld.Analyzers.CodeFixes
     {
         private readonly SemanticModel _semanticModel;
         private readonly int _position;
-        private string? _environment;
-        private string? _exception;
-        private string? _encoding;
+        private Spelling? _environment;
+        private Spelling? _exception;
+        private Spelling? _encoding;
 
         public NameContext(SemanticModel semanticModel, int position)
         {
@@ -151,35 +152,96 @@ namespace Inworld.Analyzers.CodeFixes
         public bool NeedsSystemUsing { get; private set; }
         public bool NeedsTextUsing { get; private set; }
 
-        public string Environment => _environment ??= Resolve("Environment", "System", "System.Environment", isText: false);
+        /// <summary>Environment, as the receiver of GetEnvironmentVariable.</summary>
+        public ExpressionSyntax Environment => (_environment ??= Resolve("Environment", "System", "System.Environment", isText: false)).AsExpression();
 
-        public string Exception => _exception ??= Resolve("InvalidOperationException", "System", "System.InvalidOperationException", isText: false);
+        /// <summary>InvalidOperationException, as the type of a new expression.</summary>
+        public TypeSyntax Exception => (_exception ??= Resolve("InvalidOperationException", "System", "System.InvalidOperationException", isText: false)).AsType();
 
-        public string Encoding => _encoding ??= Resolve("Encoding", "System.Text", "System.Text.Encoding", isText: true);
+        /// <summary>Encoding, as the receiver of UTF8.</summary>
+        public ExpressionSyntax Encoding => (_encoding ??= Resolve("Encoding", "System.Text", "System.Text.Encoding", isText: true)).AsExpression();
 
-        public string Read(string variable)
-            => Environment + ".GetEnvironmentVariable(\"" + variable + "\") ?? " + Throw(variable);
+        /// <summary>Environment.GetEnvironmentVariable("X") ?? throw new InvalidOperationException("Set the X environment variable.")</summary>
+        public ExpressionSyntax Read(string variable)
+            => SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression,
+                SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Environment, SyntaxFactory.IdentifierName("GetEnvironmentVariable")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(FixPlan.StringLiteral(variable))))),
+                Throw(variable));
 
-        public string Throw(string variable)
-            => "throw new " + Exception + "(\"Set the " + variable + " environment variable.\")";
+        /// <summary>throw new InvalidOperationException("Set the X environment variable.")</summary>
+        public ExpressionSyntax Throw(string variable)
+            => SyntaxFactory.ThrowExpression(
+                SyntaxFactory.ObjectCreationExpression(Exception)
+                    .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(FixPlan.StringLiteral("Set the " + variable + " environment variable."))))));
 
-        private string Resolve(string shortName, string namespaceName, string metadataName, bool isText)
+        private Spelling Resolve(string shortName, string namespaceName, string metadataName, bool isText)
         {
             var expected = _semanticModel.Compilation.GetTypeByMetadataName(metadataName);
             var bound = _semanticModel.GetSpeculativeSymbolInfo(_position, SyntaxFactory.IdentifierName(shortName), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
             if (bound != null && SymbolEqualityComparer.Default.Equals(bound, expected))
             {
-                return shortName;
+                return new Spelling(shortName, null);
             }
 
             if (bound == null && expected != null)
             {
                 if (isText) NeedsTextUsing = true;
                 else NeedsSystemUsing = true;
-                return shortName;
+                return new Spelling(shortName, null);
             }
 
-            return "global::" + namespaceName + "." + shortName;
+            return new Spelling(shortName, namespaceName.Split('.'));
+        }
+
+        /// <summary>A type's name as written: short, or global::-qualified with its namespace's parts.</summary>
+        private sealed class Spelling
+        {
+            private readonly string _name;
+            private readonly string[]? _globalNamespace;
+
+            public Spelling(string name, string[]? globalNamespace)
+            {
+                _name = name;
+                _globalNamespace = globalNamespace;
+            }
+
+            /// <summary>global::System.Environment where an expression is expected: member accesses, as the parser reads it.</summary>
+            public ExpressionSyntax AsExpression()
+            {
+                if (_globalNamespace == null)
+                {
+                    return SyntaxFactory.IdentifierName(_name);
+                }
+
+                ExpressionSyntax expression = GlobalRoot();
+                foreach (var part in _globalNamespace.Skip(1).Concat(new[] { _name }))
+                {
+                    expression = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, expression, SyntaxFactory.IdentifierName(part));
+                }
+
+                return expression;
+            }
+
+            /// <summary>global::System.InvalidOperationException where a type is expected: a qualified name.</summary>
+            public TypeSyntax AsType()
+            {
+                if (_globalNamespace == null)
+                {
+                    return SyntaxFactory.IdentifierName(_name);
+                }
+
+                NameSyntax name = GlobalRoot();
+                foreach (var part in _globalNamespace.Skip(1).Concat(new[] { _name }))
+                {
+                    name = SyntaxFactory.QualifiedName(name, SyntaxFactory.IdentifierName(part));
+                }
+
+                return name;
+            }
+
+            private AliasQualifiedNameSyntax GlobalRoot()
+                => SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SyntaxFactory.Token(SyntaxKind.GlobalKeyword)), SyntaxFactory.IdentifierName(_globalNamespace![0]));
         }
     }
 }

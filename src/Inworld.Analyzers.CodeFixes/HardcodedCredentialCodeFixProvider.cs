@@ -6,7 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.Core;
-using Inworld.Analyzers.Rules;
+using Inworld.Analyzers.Core.Contracts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -14,12 +14,15 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Inworld.Analyzers.CodeFixes
 {
     /// <summary>
     /// INW001 fix: replaces the hard-coded value with a read of an environment variable that fails clearly
-    /// when the variable is missing. Offers nothing where C# demands a constant.
+    /// when the variable is missing. Offers nothing where C# demands a constant. In client code (the analyzer
+    /// says so in the diagnostic) an environment variable is no secret store, since it would be read on a
+    /// player's device: the fix there is the backend-token rewrite of the request that sends the key, or nothing.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedCredentialCodeFixProvider)), Shared]
     public sealed class HardcodedCredentialCodeFixProvider : CodeFixProvider
@@ -28,7 +31,7 @@ namespace Inworld.Analyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HardcodedCredential);
 
-        public override FixAllProvider GetFixAllProvider() => new FixAllInOnePass();
+        public override FixAllProvider GetFixAllProvider() => FixAllByAction.Instance;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -46,32 +49,24 @@ namespace Inworld.Analyzers.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                // In client code an environment variable is no secret store (it would be read on a player's
-                // device): offer the backend-token rewrite of the request instead, or nothing.
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (await ClientCode.IsClientAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false))
+                if (!HardcodedCredentialProperties.TryRead(diagnostic, out var properties))
+                {
+                    continue;
+                }
+
+                if (properties.IsClient)
                 {
                     var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                    var attachment = model == null ? null : ClientCode.BasicAttachmentAround(node, model, context.CancellationToken);
-                    if (model != null && attachment != null)
+                    if (model != null && TokenSiteOf(context.Document, diagnostic, root, model, context.CancellationToken) is TokenCallSite site &&
+                        BackendTokenRewrite.CanRewrite(root, model, site.Span, site.Shape, context.CancellationToken))
                     {
-                        var synthetic = Diagnostic.Create(Descriptors.BasicAuthInClient, attachment.GetLocation(), "Basic authentication", "client");
-                        if (BasicAuthTokenCodeFixProvider.CanFix(root, model, synthetic, context.CancellationToken))
-                        {
-                            var documentId = context.Document.Id;
-                            var solution = context.Document.Project.Solution;
-                            context.RegisterCodeFix(
-                                CodeAction.Create(BasicAuthTokenCodeFixProvider.Title,
-                                    ct => BasicAuthTokenCodeFixProvider.FixAsync(solution, new[] { (documentId, synthetic) }, ct),
-                                    BasicAuthTokenCodeFixProvider.EquivalenceKey),
-                                diagnostic);
-                        }
+                        context.RegisterCodeFix(BackendTokenRewrite.CreateAction(context.Document.Project.Solution, site), diagnostic);
                     }
 
                     continue;
                 }
 
-                var plan = FixPlan.Create(root, diagnostic);
+                var plan = FixPlan.Create(root, diagnostic, properties);
                 if (plan == null || !await CanFixAsync(context.Document, plan, context.CancellationToken).ConfigureAwait(false))
                 {
                     continue;
@@ -86,23 +81,40 @@ namespace Inworld.Analyzers.CodeFixes
             }
         }
 
-        /// <summary>Applies every fixable diagnostic of one document in a single rewrite.</summary>
-        internal static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        /// <summary>
+        /// The request that sends a client-side finding as Basic credentials, as a call site for the token rewrite;
+        /// none for server code or a value that is not sent that way.
+        /// </summary>
+        private static TokenCallSite? TokenSiteOf(Document document, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root == null || semanticModel == null)
+            if (diagnostic.Location.SourceTree != root.SyntaxTree || !HardcodedCredentialProperties.TryRead(diagnostic, out var properties) || !properties.IsClient)
             {
-                return document;
+                return null;
             }
 
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            return BackendTokenRewrite.BasicAttachmentAround(node, model, cancellationToken) is var (attachment, shape)
+                ? new TokenCallSite(document.Id, attachment.Span, shape)
+                : (TokenCallSite?)null;
+        }
+
+        /// <summary>Applies every fixable diagnostic of one document in a single rewrite (usings added once).</summary>
+        private static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var root = editor.OriginalRoot;
             var plans = new List<FixPlan>();
-            var seen = new HashSet<TextSpanKey>();
+            var seen = new HashSet<TextSpan>();
             foreach (var diagnostic in diagnostics)
             {
-                var plan = FixPlan.Create(root, diagnostic);
-                if (plan != null && seen.Add(new TextSpanKey(plan.Target.Span.Start, plan.Target.Span.Length)) &&
-                    await CanFixAsync(document, plan, cancellationToken).ConfigureAwait(false))
+                // Client code gets the backend-token rewrite (its own action), never an environment variable.
+                if (!HardcodedCredentialProperties.TryRead(diagnostic, out var properties) || properties.IsClient)
+                {
+                    continue;
+                }
+
+                var plan = FixPlan.Create(root, diagnostic, properties);
+                if (plan != null && seen.Add(plan.Target.Span) && await CanFixAsync(document, plan, cancellationToken).ConfigureAwait(false))
                 {
                     plans.Add(plan);
                 }
@@ -113,8 +125,7 @@ namespace Inworld.Analyzers.CodeFixes
                 return document;
             }
 
-            var names = new NameContext(semanticModel, plans[0].Target.SpanStart);
-            var editor = new SyntaxEditor(root, document.Project.Solution.Workspace);
+            var names = new NameContext(editor.SemanticModel, plans[0].Target.SpanStart);
             var needsText = false;
             foreach (var plan in plans)
             {
@@ -137,7 +148,7 @@ namespace Inworld.Analyzers.CodeFixes
 
                 if (needsText && names.NeedsTextUsing)
                 {
-                    unit = AddUsing(unit, "System.Text");
+                    unit = AddUsing(unit, "System", "Text");
                 }
 
                 newRoot = unit;
@@ -264,15 +275,16 @@ namespace Inworld.Analyzers.CodeFixes
             }
         }
 
-        private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, string namespaceName)
+        private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, params string[] namespaceParts)
         {
+            var namespaceName = string.Join(".", namespaceParts);
             if (unit.Usings.Any(u => u.Alias == null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name.ToString() == namespaceName))
             {
                 return unit;
             }
 
             var endOfLine = DetectEndOfLine(unit);
-            var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName))
+            var directive = SyntaxFactory.UsingDirective(NamespaceName(namespaceParts))
                 .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space))
                 .WithTrailingTrivia(endOfLine);
 
@@ -326,36 +338,40 @@ namespace Inworld.Analyzers.CodeFixes
             return SyntaxFactory.CarriageReturnLineFeed;
         }
 
-        private readonly struct TextSpanKey : IEquatable<TextSpanKey>
+        private static NameSyntax NamespaceName(string[] parts)
         {
-            public TextSpanKey(int start, int length)
+            NameSyntax name = SyntaxFactory.IdentifierName(parts[0]);
+            for (var i = 1; i < parts.Length; i++)
             {
-                Start = start;
-                Length = length;
+                name = SyntaxFactory.QualifiedName(name, SyntaxFactory.IdentifierName(parts[i]));
             }
 
-            public int Start { get; }
-            public int Length { get; }
-
-            public bool Equals(TextSpanKey other) => Start == other.Start && Length == other.Length;
-            public override bool Equals(object? obj) => obj is TextSpanKey other && Equals(other);
-            public override int GetHashCode() => (Start * 397) ^ Length;
+            return name;
         }
 
-        /// <summary>FixAll for document, project and solution: one rewrite per document, usings added once.</summary>
-        private sealed class FixAllInOnePass : FixAllProvider
+        /// <summary>
+        /// FixAll, by the action being applied. The backend-token rewrite in client code adds one shared new
+        /// document (<see cref="BackendTokenRewrite.FixAll"/>). The environment-variable rewrite is not left to the
+        /// standard batch fixer either: every finding's fix adds the same using directive at the same place, the
+        /// batch merger drops such overlapping edits as conflicts, and findings stay unfixed until a second pass.
+        /// So each document is rewritten once, with all its findings, and the using added once.
+        /// </summary>
+        private sealed class FixAllByAction : FixAllProvider
         {
+            public static readonly FixAllByAction Instance = new FixAllByAction();
+
+            private static readonly FixAllProvider TokenFixAll = new BackendTokenRewrite.FixAll(TokenSiteOf);
+
             public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
                 => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
             public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
-            {
-                var action = CodeAction.Create(
-                    "Read all hard-coded Inworld credentials from environment variables",
-                    ct => FixAllAsync(fixAllContext, ct),
-                    fixAllContext.CodeActionEquivalenceKey);
-                return Task.FromResult<CodeAction?>(action);
-            }
+                => fixAllContext.CodeActionEquivalenceKey == BackendTokenRewrite.EquivalenceKey
+                    ? TokenFixAll.GetFixAsync(fixAllContext)
+                    : Task.FromResult<CodeAction?>(CodeAction.Create(
+                        "Read all hard-coded Inworld credentials from environment variables",
+                        ct => FixAllAsync(fixAllContext, ct),
+                        fixAllContext.CodeActionEquivalenceKey));
 
             private static async Task<Solution> FixAllAsync(FixAllContext context, CancellationToken cancellationToken)
             {
@@ -367,48 +383,26 @@ namespace Inworld.Analyzers.CodeFixes
                 };
 
                 var solution = context.Solution;
-                var tokenFixes = new List<(DocumentId, Diagnostic)>();
                 foreach (var document in documents)
                 {
                     var found = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-                    var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                    var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                    if (found.IsEmpty || root == null || model == null || GeneratedCode.IsGeneratedTree(root.SyntaxTree, cancellationToken))
+                    var tree = found.IsEmpty ? null : await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
+
+                    // Razor output and other generated code: a fix would edit a file the next build overwrites.
+                    if (tree == null || GeneratedCode.IsGeneratedTree(tree, cancellationToken))
                     {
                         continue;
                     }
 
-                    // Client code gets the backend-token rewrite (when that is the fix being applied), never an env var.
-                    var diagnostics = new List<Diagnostic>();
-                    foreach (var diagnostic in found)
+                    var fixedDocument = await ApplyAsync(document, found, cancellationToken).ConfigureAwait(false);
+                    if (fixedDocument != document)
                     {
-                        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                        if (!await ClientCode.IsClientAsync(document, node, cancellationToken).ConfigureAwait(false))
-                        {
-                            diagnostics.Add(diagnostic);
-                        }
-                        else if (context.CodeActionEquivalenceKey == BasicAuthTokenCodeFixProvider.EquivalenceKey && ClientCode.BasicAttachmentAround(node, model, cancellationToken) is SyntaxNode attachment)
-                        {
-                            tokenFixes.Add((document.Id, Diagnostic.Create(Descriptors.BasicAuthInClient, attachment.GetLocation(), "Basic authentication", "client")));
-                        }
-                    }
-
-                    if (diagnostics.Count == 0 || context.CodeActionEquivalenceKey == BasicAuthTokenCodeFixProvider.EquivalenceKey)
-                    {
-                        continue;
-                    }
-
-                    var fixedDocument = await ApplyAsync(document, diagnostics, cancellationToken).ConfigureAwait(false);
-                    var newRoot = await fixedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                    if (newRoot != null)
-                    {
-                        solution = solution.WithDocumentSyntaxRoot(document.Id, newRoot);
+                        var newRoot = await fixedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                        solution = solution.WithDocumentSyntaxRoot(document.Id, newRoot!);
                     }
                 }
 
-                return tokenFixes.Count > 0
-                    ? await BasicAuthTokenCodeFixProvider.FixAsync(solution, tokenFixes, cancellationToken).ConfigureAwait(false)
-                    : solution;
+                return solution;
             }
         }
     }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Inworld.Analyzers.Core;
+using Inworld.Analyzers.Core.Contracts;
 using Inworld.Analyzers.Core.ValueFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,13 +20,6 @@ namespace Inworld.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AuthorizationUsageAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Diagnostic properties the code fixes read.</summary>
-        public static class PropertyNames
-        {
-            public const string Replacement = "Replacement";
-            public const string FixAllowed = "FixAllowed";
-        }
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RealtimeKeyOnNonRealtimeApi, Descriptors.WrongAuthorizationScheme);
 
@@ -136,7 +130,7 @@ namespace Inworld.Analyzers.Rules
                     : realtime.Kind == ValueOriginKind.ConfigurationKey ? WithoutRealtime(realtime.Name) : null;
                 var standard = replacement != null ? "'" + replacement + "'" : "the standard API key";
 
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(PropertyNames.Replacement, replacement);
+                var properties = AuthorizationUsageProperties.ForStandardKey(replacement);
                 var additional = realtime.NameLocation != null && realtime.NameLocation.SourceTree == attachment.Operation.Syntax.SyntaxTree
                     ? new[] { realtime.NameLocation }
                     : Array.Empty<Location>();
@@ -209,9 +203,7 @@ namespace Inworld.Analyzers.Rules
                 var node = attachment.Operation.Syntax;
                 var client = ProjectKinds.ForFile(_project, _provider.GetOptions(node.SyntaxTree)).IsClient && !_unity.IsEditorOnly(node.SyntaxTree, node.SpanStart);
                 var fixAllowed = attachment.SchemeOperation != null && !(client && correct == "Basic");
-                var properties = ImmutableDictionary<string, string?>.Empty
-                    .Add(PropertyNames.Replacement, correct)
-                    .Add(PropertyNames.FixAllowed, fixAllowed ? "true" : "false");
+                var properties = AuthorizationUsageProperties.ForScheme(correct, fixAllowed);
                 var additional = attachment.SchemeOperation != null ? new[] { attachment.SchemeOperation.Syntax.GetLocation() } : Array.Empty<Location>();
                 var source = sources.FirstOrDefault(s => (!s.IsPassThrough || !byOrigin) && (isKey ? IsApiKeySource(s) : IsTokenSource(s)));
                 context.ReportDiagnostic(Diagnostic.Create(

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Inworld.Analyzers.Core;
+using Inworld.Analyzers.Core.Contracts;
 using Inworld.Analyzers.Core.ValueFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,9 +21,6 @@ namespace Inworld.Analyzers.Rules
         private const string SignatureScheme = "IW1-HMAC-SHA256";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BasicAuthInClient);
-
-        /// <summary>Diagnostic property the code fix reads: which call shape attached the credential.</summary>
-        public const string ShapeProperty = "Shape";
 
         public override void Initialize(AnalysisContext context)
         {
@@ -126,7 +124,7 @@ namespace Inworld.Analyzers.Rules
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.BasicAuthInClient, literal.Syntax.GetLocation(),
-                        ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, "Signature"),
+                        BasicAuthProperties.Write(AttachmentShape.Signature),
                         "IW1-HMAC-SHA256 request signing (it needs the Inworld secret)", client.Reason));
                 }
             }
@@ -148,7 +146,7 @@ namespace Inworld.Analyzers.Rules
 
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.BasicAuthInClient, operation.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(ShapeProperty, attachment.Shape),
+                    BasicAuthProperties.Write(AttachmentShapes.Of(attachment)),
                     "Basic authentication via " + what, client.Reason));
             }
 

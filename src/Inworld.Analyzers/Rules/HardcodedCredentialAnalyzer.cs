@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Inworld.Analyzers.Core;
+using Inworld.Analyzers.Core.Contracts;
 using Inworld.Analyzers.Core.ValueFlow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -27,7 +28,7 @@ namespace Inworld.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
-                var analysis = new Analysis(WellKnownTypes.For(start.Compilation), start.Options.AnalyzerConfigOptionsProvider);
+                var analysis = new Analysis(start.Compilation, WellKnownTypes.For(start.Compilation), start.Options.AnalyzerConfigOptionsProvider);
                 var generated = GeneratedCode.For(start.Options, start.CancellationToken);
                 // Only leaves: literals and references to string symbols. A concatenation (+, interpolation,
                 // string.Concat/Format) is judged from its first leaf (StringValues.FirstLeaf), so the rule is not
@@ -46,24 +47,43 @@ namespace Inworld.Analyzers.Rules
             });
         }
 
-        /// <summary>Fields of the diagnostic's Properties that the code fix reads.</summary>
-        public static class PropertyNames
-        {
-            public const string Kind = "Kind";
-            public const string BasicPrefix = "BasicPrefix";
-            public const string Variable = "Variable";
-            public const string SecondVariable = "SecondVariable";
-        }
-
         private sealed class Analysis
         {
+            private readonly Compilation _compilation;
             private readonly WellKnownTypes _types;
             private readonly AnalyzerConfigOptionsProvider _optionsProvider;
+            private ClientFacts? _clientFacts;
 
-            public Analysis(WellKnownTypes types, AnalyzerConfigOptionsProvider optionsProvider)
+            public Analysis(Compilation compilation, WellKnownTypes types, AnalyzerConfigOptionsProvider optionsProvider)
             {
+                _compilation = compilation;
                 _types = types;
                 _optionsProvider = optionsProvider;
+            }
+
+            /// <summary>
+            /// Does the code at <paramref name="node"/> run on users' devices? Decided here, once per compilation and
+            /// only when a finding is reported (code with no finding pays nothing), and handed to the fix in the
+            /// diagnostic's properties. The same answer INW002 uses: client project, not Unity Editor-only code.
+            /// </summary>
+            private bool IsClientCode(SyntaxNode node)
+            {
+                // A race builds two equal ClientFacts; either one is right.
+                var facts = _clientFacts ??= new ClientFacts(_compilation, _optionsProvider.GlobalOptions);
+                return ProjectKinds.ForFile(facts.Project, _optionsProvider.GetOptions(node.SyntaxTree)).IsClient &&
+                       !facts.Unity.IsEditorOnly(node.SyntaxTree, node.SpanStart);
+            }
+
+            private sealed class ClientFacts
+            {
+                public ClientFacts(Compilation compilation, AnalyzerConfigOptions globalOptions)
+                {
+                    Unity = UnityContext.From(compilation);
+                    Project = ProjectKinds.Detect(compilation, globalOptions, Unity);
+                }
+
+                public UnityContext Unity { get; }
+                public ProjectKindDecision Project { get; }
             }
 
             public void AnalyzeLiteral(OperationAnalysisContext context)
@@ -344,30 +364,19 @@ namespace Inworld.Analyzers.Rules
             private Diagnostic CreateDiagnostic(SyntaxNode location, string value, CredentialMatch match, CredentialKind kind, ValueDestination destination, SyntaxNode? fixTarget = null)
             {
                 var options = InworldOptions.Read(_optionsProvider.GetOptions(location.SyntaxTree));
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties[PropertyNames.Kind] = kind.ToString();
-                properties[PropertyNames.BasicPrefix] = match.HasBasicPrefix && match.CoversWholeValue(value) ? "true" : "false";
-                if (kind == CredentialKind.RawKeyPair)
-                {
-                    properties[PropertyNames.Variable] = options.KeyIdVariable;
-                    properties[PropertyNames.SecondVariable] = options.SecretVariable;
-                }
-                else if (kind == CredentialKind.ApiKey && !match.CoversWholeValue(value))
-                {
-                    // The key sits inside a larger text (a header line, JSON): no mechanical rewrite is safe.
-                    properties[PropertyNames.Variable] = null;
-                }
-                else
-                {
-                    properties[PropertyNames.Variable] = options.VariableFor(kind);
-                }
+                var basicPrefix = match.HasBasicPrefix && match.CoversWholeValue(value);
 
+                // A key inside a larger text (a header line, JSON) gets no variable: no mechanical rewrite is safe.
+                var variable = kind == CredentialKind.RawKeyPair ? options.KeyIdVariable :
+                    kind == CredentialKind.ApiKey && !match.CoversWholeValue(value) ? null : options.VariableFor(kind);
+                var properties = HardcodedCredentialProperties.Write(kind, basicPrefix, variable,
+                    kind == CredentialKind.RawKeyPair ? options.SecretVariable : null, IsClientCode(location));
                 var additional = fixTarget != null ? new[] { fixTarget.GetLocation() } : Array.Empty<Location>();
                 return Diagnostic.Create(
                     Descriptors.HardcodedCredential,
                     location.GetLocation(),
                     additional,
-                    properties.ToImmutable(),
+                    properties,
                     CredentialNames.DescribeAsSubject(kind),
                     destination.Description,
                     CredentialShape.Redact(value, match));

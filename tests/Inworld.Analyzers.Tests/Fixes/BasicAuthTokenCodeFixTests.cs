@@ -98,6 +98,38 @@ namespace Inworld.Analyzers.Tests.Fixes
             return test.RunAsync();
         }
 
+        private const string Token = "await InworldTokenProvider.Shared.GetTokenAsync()";
+
+        /// <summary>The fix rewrites the value the analyzer's shape names: each shape INW002 reports with a "Basic ..." value.</summary>
+        [Theory]
+        [InlineData("HeaderLine", "h.Add(\"Authorization: Basic \" + inworldKey)", "h.Add(\"Authorization: Bearer \" + (" + Token + "))")]
+        [InlineData("Parse", "c.DefaultRequestHeaders.Authorization = {|#0:AuthenticationHeaderValue.Parse(\"Basic \" + inworldKey)|}", "c.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(\"Bearer \" + (" + Token + "))")]
+        [InlineData("Indexer", "headers[\"Authorization\"] = \"Basic \" + inworldKey", "headers[\"Authorization\"] = \"Bearer \" + (" + Token + ")")]
+        [InlineData("Array", "var list = new[] { \"Authorization\", {|#0:\"Basic \" + inworldKey|} }", "var list = new[] { \"Authorization\", \"Bearer \" + (" + Token + ") }")]
+        [InlineData("Header", "var map = new Dictionary<string, string> { {|#0:{ \"Authorization\", \"Basic \" + inworldKey }|} }", "var map = new Dictionary<string, string> { { \"Authorization\", \"Bearer \" + (" + Token + ") } }")]
+        public Task Each_call_shape_gets_its_value_rewritten(string shape, string statement, string fixedStatement)
+        {
+            Assert.NotNull(Inworld.Analyzers.Core.Contracts.AttachmentShapes.Parse(shape));
+            var marked = statement.Contains("{|#0:") ? statement : "{|#0:" + statement + "|}";
+            const string Head = "using System.Collections.Generic;\nusing System.Net;\n\nclass Tts\n{\n    async Task Speak(HttpClient c, WebHeaderCollection h, Dictionary<string, string> headers, string inworldKey)\n    {\n        ";
+            const string Tail = ";\n        await Task.Yield();\n    }\n}\n";
+            return Test(Usings + Head + marked + Tail, Usings + Head + fixedStatement + Tail).RunAsync();
+        }
+
+        /// <summary>"Authorization: Basic ..." as an interpolated header line stays a header line (the prefix comes from the shape, not from the value's constant text).</summary>
+        [Fact]
+        public Task Interpolated_header_line_keeps_the_header_name()
+            => Test(
+                Usings + "using System.Net;\n\nclass Tts\n{\n    async Task Speak(WebHeaderCollection h, string inworldKey)\n    {\n        {|#0:h.Add($\"Authorization: Basic {inworldKey}\")|};\n        await Task.Yield();\n    }\n}\n",
+                Usings + "using System.Net;\n\nclass Tts\n{\n    async Task Speak(WebHeaderCollection h, string inworldKey)\n    {\n        h.Add(\"Authorization: Bearer \" + (" + Token + "));\n        await Task.Yield();\n    }\n}\n").RunAsync();
+
+        /// <summary>TryParse("Basic " + key, out var header): the value is the first argument, never the out variable.</summary>
+        [Fact]
+        public Task TryParse_gets_its_first_argument_rewritten()
+            => Test(
+                Usings + "class Tts\n{\n    async Task Speak(HttpClient c, string inworldKey)\n    {\n        if ({|#0:AuthenticationHeaderValue.TryParse(\"Basic \" + inworldKey, out var header)|})\n        {\n            c.DefaultRequestHeaders.Authorization = header;\n        }\n\n        await Task.Yield();\n    }\n}\n",
+                Usings + "class Tts\n{\n    async Task Speak(HttpClient c, string inworldKey)\n    {\n        if (AuthenticationHeaderValue.TryParse(\"Bearer \" + (" + Token + "), out var header))\n        {\n            c.DefaultRequestHeaders.Authorization = header;\n        }\n\n        await Task.Yield();\n    }\n}\n").RunAsync();
+
         [Theory]
         [InlineData("class Tts\n{\n    void Sync(HttpClient c, string inworldKey)\n    {\n        c.DefaultRequestHeaders.Authorization = {|#0:new AuthenticationHeaderValue(\"Basic\", inworldKey)|};\n    }\n}\n")]
         [InlineData("class Tts\n{\n    Task<string> NotAsync(HttpClient c, string inworldKey)\n    {\n        c.DefaultRequestHeaders.Authorization = {|#0:new AuthenticationHeaderValue(\"Basic\", inworldKey)|};\n        return Task.FromResult(\"\");\n    }\n}\n")]

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading;
+using System.Threading.Tasks;
+using Inworld.Analyzers.Tests.Helpers;
+using Inworld.Analyzers.Tests.Package;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.MSBuild;
+using Xunit;
+
+namespace Inworld.Analyzers.Tests.NoSilentGreen
+{
+    public sealed partial class NoSilentGreenTests
+    {
+        private static readonly object FixHostLocatorGate = new object();
+
+        private sealed class PackedAssemblies : AssemblyLoadContext
+        {
+            private readonly string _directory;
+
+            public PackedAssemblies(string directory) : base(isCollectible: false) => _directory = directory;
+
+            // Inworld assemblies from the package; Roslyn itself from the host, as an IDE does.
+            protected override Assembly? Load(AssemblyName name)
+            {
+                var path = Path.Combine(_directory, name.Name + ".dll");
+                return name.Name!.StartsWith("Inworld.", StringComparison.Ordinal) && File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+            }
+        }
+
+        /// <summary>
+        /// The INW001 light bulb in a client project (InworldProjectKind=client in the project file), with the packed
+        /// analyzers and fixes as an IDE hosts them. The client/server decision travels from the analyzer to the fix
+        /// in the diagnostic: a key sent as Basic gets the backend-token rewrite and is gone from the file afterwards;
+        /// a key elsewhere in client code gets no environment-variable fix (an environment variable on a player's
+        /// device is no secret store) and stays reported.
+        /// </summary>
+        [Fact]
+        public async Task Client_side_key_fixed_from_the_light_bulb_is_gone_from_the_source()
+        {
+            var credentials = FakeCredentials.Other;
+            const string Usings = "using System;\nusing System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Threading.Tasks;\n\n";
+            var directory = CreateConsumer("FixClient", new Dictionary<string, string>
+            {
+                ["Player.cs"] = Usings + "public static class Player\n{\n    public static async Task Speak(HttpClient client)\n    {\n" +
+                                "        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Basic\", \"" + credentials.ApiKey + "\");\n" +
+                                "        await client.PostAsync(\"https://api.inworld.ai/tts/v1/voice\", null);\n    }\n}\n",
+                ["Settings.cs"] = "public sealed class Settings\n{\n    public string Key = \"" + credentials.ApiKey + "\";\n}\n",
+                ["Program.cs"] = "System.Console.WriteLine(new Settings().Key.Length);\n",
+            }, properties: "<OutputType>Exe</OutputType>\n    <InworldProjectKind>client</InworldProjectKind>");
+            var restore = DotnetCli.Run(directory, new[] { "restore" });
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+
+            lock (FixHostLocatorGate)
+            {
+                if (!Microsoft.Build.Locator.MSBuildLocator.IsRegistered)
+                {
+                    Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
+                }
+            }
+
+            var extracted = Path.Combine(_package.Root, "nsg-fixes-extracted");
+            if (!Directory.Exists(extracted))
+            {
+                ZipFile.ExtractToDirectory(_package.PackagePath!, extracted);
+            }
+
+            var analyzerDirectory = Path.Combine(extracted, "analyzers", "dotnet", "cs");
+            var packed = new PackedAssemblies(analyzerDirectory);
+            var providers = packed.LoadFromAssemblyPath(Path.Combine(analyzerDirectory, "Inworld.Analyzers.CodeFixes.dll")).GetTypes()
+                .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
+                .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+                .Where(p => p.FixableDiagnosticIds.Contains("INW001")).ToList();
+            Assert.Single(providers);
+            var analyzers = packed.LoadFromAssemblyPath(Path.Combine(analyzerDirectory, "Inworld.Analyzers.dll")).GetTypes()
+                .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
+
+            using var loadTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            using var workspace = MSBuildWorkspace.Create();
+            var project = await workspace.OpenProjectAsync(Path.Combine(directory, "FixClient.csproj"), cancellationToken: loadTimeout.Token);
+
+            async Task<ImmutableArray<Diagnostic>> HardcodedKeys(Project p)
+            {
+                var compilation = (await p.GetCompilationAsync())!;
+                return (await compilation.WithAnalyzers(analyzers, p.AnalyzerOptions).GetAnalyzerDiagnosticsAsync()).Where(d => d.Id == "INW001").ToImmutableArray();
+            }
+
+            async Task<List<CodeAction>> ActionsFor(Project p, Diagnostic diagnostic)
+            {
+                var actions = new List<CodeAction>();
+                await providers[0].RegisterCodeFixesAsync(new CodeFixContext(p.GetDocument(diagnostic.Location.SourceTree)!, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+                return actions;
+            }
+
+            var findings = await HardcodedKeys(project);
+            Assert.Equal(new[] { "Player.cs", "Settings.cs" }, findings.Select(d => Path.GetFileName(d.Location.SourceTree!.FilePath)).OrderBy(n => n, StringComparer.Ordinal));
+
+            // A key that is not sent as Basic: no environment-variable rewrite in client code, and it stays reported.
+            var settingsFinding = findings.Single(d => d.Location.SourceTree!.FilePath.EndsWith("Settings.cs", StringComparison.Ordinal));
+            Assert.Empty(await ActionsFor(project, settingsFinding));
+
+            // The key sent as Basic: the backend-token rewrite, after which the key is gone from the file.
+            var playerFinding = findings.Single(d => d.Location.SourceTree!.FilePath.EndsWith("Player.cs", StringComparison.Ordinal));
+            var action = Assert.Single(await ActionsFor(project, playerFinding));
+            Assert.Equal("INW002.UseBackendToken", action.EquivalenceKey);
+            var changed = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+            var fixedProject = changed.GetProject(project.Id)!;
+            var player = fixedProject.Documents.Single(d => d.Name == "Player.cs");
+            var playerText = (await player.GetTextAsync()).ToString();
+            AssertNoSecret(playerText, credentials);
+            Assert.Contains("new AuthenticationHeaderValue(\"Bearer\", await InworldTokenProvider.Shared.GetTokenAsync())", playerText);
+            Assert.Contains(fixedProject.Documents, d => d.Name == "InworldTokenProvider.cs");
+
+            var compiled = (await fixedProject.GetCompilationAsync())!;
+            Assert.DoesNotContain(compiled.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+            var after = await HardcodedKeys(fixedProject);
+            Assert.Equal(new[] { "Settings.cs" }, after.Select(d => Path.GetFileName(d.Location.SourceTree!.FilePath)));
+        }
+    }
+}
