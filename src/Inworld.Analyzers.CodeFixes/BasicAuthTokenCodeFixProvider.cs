@@ -109,10 +109,9 @@ namespace Inworld.Analyzers.CodeFixes
 
                 var anyDocument = project.Documents.FirstOrDefault();
                 var endpoint = TokenProviderTemplate.DefaultEndpoint;
-                if (anyDocument != null && project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions((await anyDocument.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!)
-                        .TryGetValue(InworldOptions.TokenEndpointKey, out var configured) && Uri.TryCreate(configured?.Trim(), UriKind.Absolute, out var uri))
+                if (anyDocument != null)
                 {
-                    endpoint = uri.ToString();
+                    endpoint = InworldOptions.ReadTokenEndpoint(project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions((await anyDocument.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!));
                 }
 
                 var folders = anyDocument?.Folders ?? (IReadOnlyList<string>)Array.Empty<string>();

@@ -20,10 +20,8 @@ namespace Inworld.Analyzers.CodeFixes
                 return false;
             }
 
-            var provider = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider;
-            var unity = UnityContext.From(compilation);
-            var decision = ProjectKinds.ForFile(ProjectKinds.Detect(compilation, provider.GlobalOptions, unity), provider.GetOptions(node.SyntaxTree));
-            return decision.IsClient && !unity.IsEditorOnly(node.SyntaxTree, node.SpanStart);
+            // The analyzers' own context of this compilation (shared when they ran on it): no second detection.
+            return InworldContext.For(compilation, document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider).IsShippedClientCode(node.SyntaxTree, node.SpanStart);
         }
 
         /// <summary>
@@ -33,7 +31,7 @@ namespace Inworld.Analyzers.CodeFixes
         /// </summary>
         public static SyntaxNode? BasicAttachmentAround(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
         {
-            var types = WellKnownTypes.For(model.Compilation);
+            var types = new WellKnownTypes(model.Compilation);
             foreach (var ancestor in node.AncestorsAndSelf().Take(8))
             {
                 if (ancestor is StatementSyntax || ancestor is MemberDeclarationSyntax)
