@@ -60,7 +60,7 @@ namespace Inworld.Analyzers.CodeFixes
         /// </summary>
         public static (SyntaxNode Attachment, AttachmentShape Shape)? BasicAttachmentAround(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
         {
-            var types = WellKnownTypes.For(model.Compilation);
+            var types = new WellKnownTypes(model.Compilation);
             foreach (var ancestor in node.AncestorsAndSelf().Take(8))
             {
                 if (ancestor is StatementSyntax || ancestor is MemberDeclarationSyntax)
@@ -135,10 +135,9 @@ namespace Inworld.Analyzers.CodeFixes
             var anyDocument = project.Documents.FirstOrDefault();
             var endpoint = TokenProviderTemplate.DefaultEndpoint;
             var anyTree = anyDocument == null ? null : await anyDocument.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-            if (anyTree != null && project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(anyTree).TryGetValue(InworldOptions.TokenEndpointKey, out var configured) &&
-                Uri.TryCreate(configured?.Trim(), UriKind.Absolute, out var uri))
+            if (anyTree != null)
             {
-                endpoint = uri.ToString();
+                endpoint = InworldOptions.ReadTokenEndpoint(project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(anyTree));
             }
 
             var folders = anyDocument?.Folders ?? (IReadOnlyList<string>)Array.Empty<string>();

@@ -8,7 +8,7 @@ namespace Inworld.Analyzers.CodeFixes
     {
         public const string TypeName = "InworldTokenProvider";
         public const string FileName = "InworldTokenProvider.cs";
-        public const string DefaultEndpoint = "https://localhost:5001/token";
+        public const string DefaultEndpoint = Inworld.Analyzers.Core.InworldOptions.DefaultTokenEndpoint;
 
         public static string Source(string endpoint, string endOfLine)
             => Template.Replace("{ENDPOINT}", endpoint.Replace("\\", "\\\\").Replace("\"", "\\\"")).Replace("\n", endOfLine);

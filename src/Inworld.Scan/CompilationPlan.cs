@@ -189,7 +189,7 @@ namespace Inworld.Scan
         {
             if (_options.ProjectKind != "auto")
             {
-                properties[Inworld.Analyzers.Core.ProjectKinds.OverrideKey] = _options.ProjectKind;
+                properties[Inworld.Analyzers.Core.InworldOptions.ProjectKindPropertyKey] = _options.ProjectKind;
             }
         }
 

@@ -29,6 +29,13 @@ namespace Inworld.Analyzers.Benchmarks
                 return AnalyzerTimeReport.Run(files, runs, concurrent: args.Contains("concurrent"), withoutCollections: args.Contains("nogc"));
             }
 
+            if (args.Length >= 2 && args[0] == "real-corpus")
+            {
+                // real-corpus DIR [RUNS]: the compiler's per-analyzer clock on every C# file under DIR (docs/performance.md).
+                var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
+                return RealCorpusReport.Run(args[1], runs);
+            }
+
             if (args.Length >= 1 && args[0] == "replay")
             {
                 // replay [FILES] [PASSES]: the analyzers' own callback cost, without the driver (docs/performance.md).

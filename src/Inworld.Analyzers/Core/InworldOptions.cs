@@ -154,6 +154,9 @@ namespace Inworld.Analyzers.Core
         /// </summary>
         public const string ConfigFileMetadataKey = "build_metadata.AdditionalFiles.InworldConfig";
 
+        /// <summary>The token endpoint the INW002 fix writes into the generated provider when none is configured.</summary>
+        public const string DefaultTokenEndpoint = "https://localhost:5001/token";
+
         private const string VariableNameExpected = "an environment variable name: a letter or '_' followed by letters, digits or '_'";
         private const string ProjectKindExpected = "auto, client or server";
 
@@ -180,7 +183,7 @@ namespace Inworld.Analyzers.Core
                 OptionValueKind.Choice, "inworld", OptionAppliesTo.CSharpFiles, "inworld or any", null, "inworld", "any"),
             new OptionDefinition(TokenEndpointKey,
                 "Your backend's token endpoint, written by the INW002 code fix into `InworldTokenProvider`.",
-                OptionValueKind.HttpUrl, "https://localhost:5001/token", OptionAppliesTo.CSharpFiles, "an absolute http(s) URL of your backend's token endpoint"),
+                OptionValueKind.HttpUrl, DefaultTokenEndpoint, OptionAppliesTo.CSharpFiles, "an absolute http(s) URL of your backend's token endpoint"),
             new OptionDefinition(RealtimeKeyPatternsKey,
                 "Name patterns (`*`, `?`) of variables, configuration keys and symbols that hold Realtime-only keys (INW003).",
                 OptionValueKind.NameList, "names containing realtime and key", OptionAppliesTo.CSharpFiles, "name patterns with * and ?, separated by ',' or ';'"),
@@ -299,6 +302,21 @@ namespace Inworld.Analyzers.Core
             }
 
             return new InworldOptions(apiKey, keyId, secret, (IReadOnlyList<InvalidOption>?)problems ?? new InvalidOption[0], anyHost);
+        }
+
+        /// <summary>
+        /// The token endpoint configured for these options, validated by its <see cref="Definitions"/> entry (the
+        /// same check INW900 reports), else <see cref="DefaultTokenEndpoint"/>.
+        /// </summary>
+        public static string ReadTokenEndpoint(AnalyzerConfigOptions options)
+        {
+            if (options.TryGetValue(TokenEndpointKey, out var raw) && raw != null && Find(TokenEndpointKey)!.IsValid(raw) &&
+                Uri.TryCreate(raw.Trim(), UriKind.Absolute, out var uri))
+            {
+                return uri.ToString();
+            }
+
+            return DefaultTokenEndpoint;
         }
 
         /// <summary>The configured name, or <paramref name="fallback"/> when it is missing, empty, "unset" or not a valid name.</summary>

@@ -35,7 +35,7 @@ namespace Inworld.Analyzers.Core
     /// </summary>
     internal static class ProjectKinds
     {
-        public const string OverrideKey = "build_property.InworldProjectKind";
+        public const string OverrideKey = InworldOptions.ProjectKindPropertyKey;
         public const string OptionKey = InworldOptions.ProjectKindKey;
 
         private static readonly (string Assembly, string Reason)[] ClientAssemblies =

@@ -10,8 +10,8 @@ namespace Inworld.Analyzers.Core
     /// </summary>
     internal sealed class RealtimeKeyNames
     {
-        public const string PatternsKey = InworldOptions.Prefix + "realtime_key_patterns";
-        public const string SourcesKey = InworldOptions.Prefix + "realtime_key_sources";
+        public const string PatternsKey = InworldOptions.RealtimeKeyPatternsKey;
+        public const string SourcesKey = InworldOptions.RealtimeKeySourcesKey;
 
         private readonly string[]? _patterns;
         private readonly HashSet<string> _names;

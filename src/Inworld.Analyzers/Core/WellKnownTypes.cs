@@ -1,19 +1,16 @@
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace Inworld.Analyzers.Core
 {
     /// <summary>
-    /// Framework types the rules ask about, one instance per compilation shared by every rule, each type resolved
-    /// the first time a rule needs it. Any may be missing. Resolving up front would make the first analyzer to
+    /// Framework types the rules ask about, each resolved the first time a rule needs it. One instance per
+    /// compilation, held by its <see cref="InworldContext"/> and so shared by every rule. Any may be missing. Resolving up front would make the first analyzer to
     /// start pay for building the compilation's symbol tables (milliseconds on a large project) before the
     /// compiler itself needs them, for types that code holding no credential never asks about.
     /// </summary>
     internal sealed class WellKnownTypes
     {
-        private static readonly ConditionalWeakTable<Compilation, WellKnownTypes> PerCompilation = new ConditionalWeakTable<Compilation, WellKnownTypes>();
-        private static readonly ConditionalWeakTable<Compilation, WellKnownTypes>.CreateValueCallback Create = compilation => new WellKnownTypes(compilation);
         private static readonly object Unresolved = new object();
 
         private readonly Compilation _compilation;
@@ -22,13 +19,11 @@ namespace Inworld.Analyzers.Core
         private object? _encoding = Unresolved;
         private object? _authenticationHeaderValue = Unresolved;
 
-        private WellKnownTypes(Compilation compilation)
+        /// <summary>Rules get theirs from <see cref="InworldContext.Types"/>; a code fix may make its own.</summary>
+        public WellKnownTypes(Compilation compilation)
         {
             _compilation = compilation;
         }
-
-        /// <summary>The instance every rule shares for <paramref name="compilation"/>.</summary>
-        public static WellKnownTypes For(Compilation compilation) => PerCompilation.GetValue(compilation, Create);
 
         public INamedTypeSymbol? Environment => Resolve(ref _environment, "System.Environment");
         public INamedTypeSymbol? Convert => Resolve(ref _convert, "System.Convert");

@@ -29,34 +29,56 @@ namespace Inworld.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
-                var analysis = new Analysis(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+                var inworld = InworldContext.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+                var analysis = new Analysis(inworld);
                 var generated = GeneratedCode.For(start.Options, start.CancellationToken);
-                start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)c.Operation, analysis.Types))), OperationKind.ObjectCreation);
-                start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromInvocation((IInvocationOperation)c.Operation, analysis.Types))), OperationKind.Invocation);
-                start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromAssignment((ISimpleAssignmentOperation)c.Operation))), OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(generated.Operations(c => analysis.Analyze(c, AuthorizationHeaders.FromInvalid((IInvalidOperation)c.Operation))), OperationKind.Invalid);
+                Action<OperationAnalysisContext> objectCreation = c => analysis.Analyze(c, AuthorizationHeaders.FromObjectCreation((IObjectCreationOperation)c.Operation, analysis.Types));
+                Action<OperationAnalysisContext> invocation = c => analysis.Analyze(c, AuthorizationHeaders.FromInvocation((IInvocationOperation)c.Operation, analysis.Types));
+                Action<OperationAnalysisContext> assignment = c => analysis.Analyze(c, AuthorizationHeaders.FromAssignment((ISimpleAssignmentOperation)c.Operation));
+                Action<OperationAnalysisContext> invalid = c => analysis.Analyze(c, AuthorizationHeaders.FromInvalid((IInvalidOperation)c.Operation));
+
+                // Per operation block, only where the pre-filter (TreeFacts) finds an Authorization word or a name
+                // that carries one from another file: most methods attach no header and get no callbacks.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (block.OperationBlocks.IsEmpty || !inworld.MayAttachAuthorization(block.OperationBlocks))
+                    {
+                        return;
+                    }
+
+                    var treeKind = generated.KindOf(block.OperationBlocks[0].Syntax.SyntaxTree);
+                    if (treeKind == TreeKind.Generated)
+                    {
+                        return;
+                    }
+
+                    Action<OperationAnalysisContext> Wrap(Action<OperationAnalysisContext> action) => treeKind == TreeKind.Source ? action : generated.Operations(action);
+                    block.RegisterOperationAction(Wrap(objectCreation), OperationKind.ObjectCreation);
+                    block.RegisterOperationAction(Wrap(invocation), OperationKind.Invocation);
+                    block.RegisterOperationAction(Wrap(assignment), OperationKind.SimpleAssignment);
+                    block.RegisterOperationAction(Wrap(invalid), OperationKind.Invalid);
+                });
             });
         }
 
         private sealed class Analysis
         {
+            private readonly InworldContext _context;
             private readonly AnalyzerConfigOptionsProvider _provider;
             private readonly WellKnownTypes _types;
-            private readonly UnityContext _unity;
-            private readonly ProjectKindDecision _project;
-            private readonly RequestStrings _requestStrings = new RequestStrings();
+            private readonly RequestStrings _requestStrings;
 
             // Parsed once per options object (the compiler shares one between files with the same settings),
             // not once per Authorization header.
             private static readonly ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames>.CreateValueCallback ReadRealtimeNames = RealtimeKeyNames.From;
             private readonly ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames> _realtimeNames = new ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames>();
 
-            public Analysis(Compilation compilation, AnalyzerConfigOptionsProvider provider)
+            public Analysis(InworldContext context)
             {
-                _provider = provider;
-                _types = WellKnownTypes.For(compilation);
-                _unity = UnityContext.From(compilation);
-                _project = ProjectKinds.Detect(compilation, provider.GlobalOptions, _unity);
+                _context = context;
+                _provider = context.OptionsProvider;
+                _types = context.Types;
+                _requestStrings = context.RequestStrings;
             }
 
             public WellKnownTypes Types => _types;
@@ -98,7 +120,7 @@ namespace Inworld.Analyzers.Rules
 
                 // Where the value's origin is known (an env var or configuration key), its name decides; the
                 // locals and fields it passes through are only labels. Otherwise the symbols' names are all there is.
-                var options = InworldOptions.Read(fileOptions);
+                var options = _context.Options(attachment.Operation.Syntax.SyntaxTree);
                 var origins = sources.Where(s => s.IsNamedValue).ToList();
                 var realtime = origins.FirstOrDefault(s => names.IsRealtimeOnly(s.Name));
                 var standardOrigin = origins.Any(s => !names.IsRealtimeOnly(s.Name) &&
@@ -201,7 +223,7 @@ namespace Inworld.Analyzers.Rules
 
                 // Turning a key into Basic in client code would ship the key: no fix there (INW002 explains why).
                 var node = attachment.Operation.Syntax;
-                var client = ProjectKinds.ForFile(_project, _provider.GetOptions(node.SyntaxTree)).IsClient && !_unity.IsEditorOnly(node.SyntaxTree, node.SpanStart);
+                var client = _context.IsShippedClientCode(node.SyntaxTree, node.SpanStart);
                 var fixAllowed = attachment.SchemeOperation != null && !(client && correct == "Basic");
                 var properties = AuthorizationUsageProperties.ForScheme(correct, fixAllowed);
                 var additional = attachment.SchemeOperation != null ? new[] { attachment.SchemeOperation.Syntax.GetLocation() } : Array.Empty<Location>();

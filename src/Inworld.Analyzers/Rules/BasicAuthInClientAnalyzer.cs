@@ -28,24 +28,40 @@ namespace Inworld.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
-                var provider = start.Options.AnalyzerConfigOptionsProvider;
-                var unity = UnityContext.From(start.Compilation);
-                var project = ProjectKinds.Detect(start.Compilation, provider.GlobalOptions, unity);
+                var inworld = InworldContext.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
 
                 // A server compilation registers nothing, unless a file says it is client code.
-                if (!project.IsClient && !AnyFileOverridesToClient(start.Compilation, provider))
+                if (!inworld.Project.IsClient && !AnyFileOverridesToClient(start.Compilation, inworld.OptionsProvider))
                 {
                     return;
                 }
 
-                var analysis = new Analysis(start.Compilation, provider, unity, project);
+                var analysis = new Analysis(inworld);
                 var generated = GeneratedCode.For(start.Options, start.CancellationToken);
-                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeObjectCreation), OperationKind.ObjectCreation);
-                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeInvocation), OperationKind.Invocation);
-                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeAssignment), OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeArrayInitializer), OperationKind.ArrayInitializer);
-                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeLiteral), OperationKind.Literal);
-                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeInvalid), OperationKind.Invalid);
+
+                // Per operation block, only where the pre-filter (TreeFacts) finds an Authorization word, the
+                // signature scheme or a name that carries one from another file.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    if (block.OperationBlocks.IsEmpty || !inworld.MayAttachAuthorization(block.OperationBlocks))
+                    {
+                        return;
+                    }
+
+                    var treeKind = generated.KindOf(block.OperationBlocks[0].Syntax.SyntaxTree);
+                    if (treeKind == TreeKind.Generated)
+                    {
+                        return;
+                    }
+
+                    Action<OperationAnalysisContext> Wrap(Action<OperationAnalysisContext> action) => treeKind == TreeKind.Source ? action : generated.Operations(action);
+                    block.RegisterOperationAction(Wrap(analysis.AnalyzeObjectCreation), OperationKind.ObjectCreation);
+                    block.RegisterOperationAction(Wrap(analysis.AnalyzeInvocation), OperationKind.Invocation);
+                    block.RegisterOperationAction(Wrap(analysis.AnalyzeAssignment), OperationKind.SimpleAssignment);
+                    block.RegisterOperationAction(Wrap(analysis.AnalyzeArrayInitializer), OperationKind.ArrayInitializer);
+                    block.RegisterOperationAction(Wrap(analysis.AnalyzeLiteral), OperationKind.Literal);
+                    block.RegisterOperationAction(Wrap(analysis.AnalyzeInvalid), OperationKind.Invalid);
+                });
             });
         }
 
@@ -53,7 +69,7 @@ namespace Inworld.Analyzers.Rules
         {
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (provider.GetOptions(tree).TryGetValue(ProjectKinds.OptionKey, out var value) && ProjectKinds.TryParse(value, out var kind) && kind == ProjectKind.Client)
+                if (provider.GetOptions(tree).TryGetValue(InworldOptions.ProjectKindKey, out var value) && ProjectKinds.TryParse(value, out var kind) && kind == ProjectKind.Client)
                 {
                     return true;
                 }
@@ -64,18 +80,15 @@ namespace Inworld.Analyzers.Rules
 
         private sealed class Analysis
         {
-            private readonly AnalyzerConfigOptionsProvider _provider;
-            private readonly UnityContext _unity;
-            private readonly ProjectKindDecision _project;
+            private readonly InworldContext _context;
             private readonly WellKnownTypes _types;
-            private readonly RequestStrings _requestStrings = new RequestStrings();
+            private readonly RequestStrings _requestStrings;
 
-            public Analysis(Compilation compilation, AnalyzerConfigOptionsProvider provider, UnityContext unity, ProjectKindDecision project)
+            public Analysis(InworldContext context)
             {
-                _provider = provider;
-                _unity = unity;
-                _project = project;
-                _types = WellKnownTypes.For(compilation);
+                _context = context;
+                _types = context.Types;
+                _requestStrings = context.RequestStrings;
             }
 
             /// <summary>new AuthenticationHeaderValue("Basic", key), AuthenticationHeaderValue.Parse("Basic ...")</summary>
@@ -137,7 +150,7 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                var options = InworldOptions.Read(_provider.GetOptions(operation.Syntax.SyntaxTree));
+                var options = _context.Options(operation.Syntax.SyntaxTree);
                 if (!options.BasicAuthAnyHost && !IsInworldCredential(attachment.Value) && !(attachment.UserName != null && IsInworldCredential(attachment.UserName)) &&
                     !HasInworldOrigin(attachment) && !TargetsInworld(operation, context.ContainingSymbol))
                 {
@@ -173,8 +186,8 @@ namespace Inworld.Analyzers.Rules
             /// <summary>The client decision for code at this node, or null for server or Unity Editor-only code.</summary>
             private ProjectKindDecision? ClientDecision(SyntaxNode node)
             {
-                var decision = ProjectKinds.ForFile(_project, _provider.GetOptions(node.SyntaxTree));
-                return decision.IsClient && !_unity.IsEditorOnly(node.SyntaxTree, node.SpanStart) ? decision : (ProjectKindDecision?)null;
+                var decision = _context.ProjectKind(node.SyntaxTree);
+                return decision.IsClient && !_context.Unity.IsEditorOnly(node.SyntaxTree, node.SpanStart) ? decision : (ProjectKindDecision?)null;
             }
 
             /// <summary>The credential comes from an Inworld-named source (INWORLD_API_KEY, inworldApiKey, Inworld:ApiKey) or is an Inworld key.</summary>

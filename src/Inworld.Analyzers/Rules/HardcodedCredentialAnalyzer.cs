@@ -28,19 +28,51 @@ namespace Inworld.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCode.AnalysisFlags);
             context.RegisterCompilationStartAction(start =>
             {
-                var analysis = new Analysis(start.Compilation, WellKnownTypes.For(start.Compilation), start.Options.AnalyzerConfigOptionsProvider);
+                var inworld = InworldContext.For(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+                var analysis = new Analysis(inworld);
                 var generated = GeneratedCode.For(start.Options, start.CancellationToken);
-                // Only leaves: literals and references to string symbols. A concatenation (+, interpolation,
-                // string.Concat/Format) is judged from its first leaf (StringValues.FirstLeaf), so the rule is not
-                // called for every binary operator and method call in the code base.
-                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeLiteral), OperationKind.Literal);
-                start.RegisterOperationAction(generated.Operations(analysis.AnalyzeSymbolReference), OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
+                var utf8Kind = Enum.TryParse<OperationKind>("Utf8String", out var kind) ? kind : (OperationKind?)null;
 
-                // "..."u8 (C# 11) is an operation kind this 3.7-compiled assembly cannot name; newer hosts know it.
-                if (Enum.TryParse<OperationKind>("Utf8String", out var utf8Kind))
+                // Operation actions are registered per operation block, after the per-tree pre-filter (TreeFacts)
+                // has read the block's text: a method with no string literal gets no literal callbacks at all.
+                start.RegisterOperationBlockStartAction(block =>
                 {
-                    start.RegisterOperationAction(generated.Operations(analysis.AnalyzeUtf8Literal), utf8Kind);
-                }
+                    if (block.OperationBlocks.IsEmpty)
+                    {
+                        return;
+                    }
+
+                    var treeKind = generated.KindOf(block.OperationBlocks[0].Syntax.SyntaxTree);
+                    if (treeKind == TreeKind.Generated)
+                    {
+                        return;
+                    }
+
+                    // Hand-written trees get the rule's own callbacks; Razor output keeps the wrapper that moves findings.
+                    Action<OperationAnalysisContext> Wrap(Action<OperationAnalysisContext> action) => treeKind == TreeKind.Source ? action : generated.Operations(action);
+
+                    // Only leaves: literals and references to string symbols. A concatenation, interpolation or
+                    // string.Concat/Format is judged from its first leaf (StringValues.FirstLeaf), so the rule is not
+                    // called for every binary operator and method call in the code base.
+                    if (inworld.MayHoldStringLiteral(block.OperationBlocks))
+                    {
+                        block.RegisterOperationAction(Wrap(analysis.AnalyzeLiteral), OperationKind.Literal);
+
+                        // "..."u8 (C# 11) is an operation kind this 3.7-compiled assembly cannot name; newer hosts know it.
+                        if (utf8Kind.HasValue)
+                        {
+                            block.RegisterOperationAction(Wrap(analysis.AnalyzeUtf8Literal), utf8Kind.Value);
+                        }
+                    }
+                    else
+                    {
+                        // No literal is written here, but an omitted optional argument still brings its string default.
+                        block.RegisterOperationAction(Wrap(analysis.AnalyzeOmittedArguments), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.PropertyReference);
+                    }
+
+                    // A reference can carry a value declared in another file, or in a referenced assembly: always looked at.
+                    block.RegisterOperationAction(Wrap(analysis.AnalyzeSymbolReference), OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
+                });
 
                 // Hosts before Roslyn 4.x give no operations for attribute arguments; read those from syntax.
                 start.RegisterSyntaxNodeAction(generated.SyntaxNodes(analysis.AnalyzeAttribute), SyntaxKind.Attribute);
@@ -49,42 +81,43 @@ namespace Inworld.Analyzers.Rules
 
         private sealed class Analysis
         {
-            private readonly Compilation _compilation;
+            private readonly InworldContext _context;
             private readonly WellKnownTypes _types;
-            private readonly AnalyzerConfigOptionsProvider _optionsProvider;
-            private ClientFacts? _clientFacts;
 
-            public Analysis(Compilation compilation, WellKnownTypes types, AnalyzerConfigOptionsProvider optionsProvider)
+            public Analysis(InworldContext context)
             {
-                _compilation = compilation;
-                _types = types;
-                _optionsProvider = optionsProvider;
+                _context = context;
+                _types = context.Types;
             }
 
             /// <summary>
-            /// Does the code at <paramref name="node"/> run on users' devices? Decided here, once per compilation and
-            /// only when a finding is reported (code with no finding pays nothing), and handed to the fix in the
-            /// diagnostic's properties. The same answer INW002 uses: client project, not Unity Editor-only code.
+            /// The string defaults of omitted optional arguments, in a block whose text holds no string literal (so
+            /// the literal action was not registered there): each is judged as the literal callback would judge it.
             /// </summary>
-            private bool IsClientCode(SyntaxNode node)
+            public void AnalyzeOmittedArguments(OperationAnalysisContext context)
             {
-                // A race builds two equal ClientFacts; either one is right.
-                var facts = _clientFacts ??= new ClientFacts(_compilation, _optionsProvider.GlobalOptions);
-                return ProjectKinds.ForFile(facts.Project, _optionsProvider.GetOptions(node.SyntaxTree)).IsClient &&
-                       !facts.Unity.IsEditorOnly(node.SyntaxTree, node.SpanStart);
-            }
-
-            private sealed class ClientFacts
-            {
-                public ClientFacts(Compilation compilation, AnalyzerConfigOptions globalOptions)
+                var arguments = context.Operation switch
                 {
-                    Unity = UnityContext.From(compilation);
-                    Project = ProjectKinds.Detect(compilation, globalOptions, Unity);
+                    IInvocationOperation invocation => invocation.Arguments,
+                    IObjectCreationOperation creation => creation.Arguments,
+                    IPropertyReferenceOperation property => property.Arguments,
+                    _ => ImmutableArray<IArgumentOperation>.Empty,
+                };
+                foreach (var argument in arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Value is ILiteralOperation literal)
+                    {
+                        AnalyzeLiteral(new OperationAnalysisContext(literal, context.ContainingSymbol, context.Compilation, context.Options, context.ReportDiagnostic, _ => true, context.CancellationToken));
+                    }
                 }
-
-                public UnityContext Unity { get; }
-                public ProjectKindDecision Project { get; }
             }
+
+            /// <summary>
+            /// Does the code at <paramref name="node"/> run on users' devices? The compilation's context decides it once,
+            /// only when a finding is reported (code with no finding pays nothing), and the answer is handed to the fix
+            /// in the diagnostic's properties. The same answer INW002 uses: client project, not Unity Editor-only code.
+            /// </summary>
+            private bool IsClientCode(SyntaxNode node) => _context.IsShippedClientCode(node.SyntaxTree, node.SpanStart);
 
             public void AnalyzeLiteral(OperationAnalysisContext context)
             {
@@ -363,7 +396,7 @@ namespace Inworld.Analyzers.Rules
 
             private Diagnostic CreateDiagnostic(SyntaxNode location, string value, CredentialMatch match, CredentialKind kind, ValueDestination destination, SyntaxNode? fixTarget = null)
             {
-                var options = InworldOptions.Read(_optionsProvider.GetOptions(location.SyntaxTree));
+                var options = _context.Options(location.SyntaxTree);
                 var basicPrefix = match.HasBasicPrefix && match.CoversWholeValue(value);
 
                 // A key inside a larger text (a header line, JSON) gets no variable: no mechanical rewrite is safe.

@@ -17,10 +17,10 @@ namespace Inworld.Analyzers.Rules
     public sealed class ShippedFileCredentialAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>MSBuild item metadata (AdditionalFiles Update="x" InworldScan="false") that excludes a file.</summary>
-        public const string ScanMetadataKey = "build_metadata.AdditionalFiles.InworldScan";
+        public const string ScanMetadataKey = InworldOptions.ScanMetadataKey;
 
         /// <summary>.editorconfig option that excludes a file: [appsettings.Development.json] inworld_analyzers.scan_shipped_file = false.</summary>
-        public const string ScanOptionKey = InworldOptions.Prefix + "scan_shipped_file";
+        public const string ScanOptionKey = InworldOptions.ScanShippedFileKey;
 
         /// <summary>Enough of a Unity ".additionalfile" (from its first non-blank character) to tell its format by content.</summary>
         private const int FormatSniffLength = 4096;

@@ -32,7 +32,7 @@ class C
 }";
             var (compilation, body) = Method(source, "M");
             var value = body.Descendants().OfType<IInvocationOperation>().Single(i => i.TargetMethod.Name == "Use").Arguments[0].Value;
-            var origins = ValueTrace.OriginsOf(value, WellKnownTypes.For(compilation)).ToList();
+            var origins = ValueTrace.OriginsOf(value, new WellKnownTypes(compilation)).ToList();
 
             ValueOrigin Find(ValueOriginKind kind, string name)
             {
@@ -73,7 +73,7 @@ class C
     }
 }";
             var (compilation, body) = Method(source, "M");
-            var types = WellKnownTypes.For(compilation);
+            var types = new WellKnownTypes(compilation);
             ValueDestination DestinationOf(string literal)
                 => ValueTrace.DestinationOf(body.Descendants().OfType<ILiteralOperation>().Single(l => StringValues.LiteralText(l) == literal), null, types);
 

@@ -25,6 +25,7 @@ namespace Inworld.Analyzers.Tests.Helpers
 
         public static async Task<ImmutableArray<Diagnostic>> CompilationAsync(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions? options = null)
         {
+            await PreFilterEquivalence.CheckAsync(compilation, ImmutableArray.Create(analyzer), options ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), default);
             var withAnalyzers = compilation.WithAnalyzers(
                 ImmutableArray.Create(analyzer),
                 new CompilationWithAnalyzersOptions(options ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));

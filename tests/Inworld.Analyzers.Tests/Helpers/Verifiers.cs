@@ -53,6 +53,13 @@ namespace Inworld.Analyzers.Tests.Helpers
 
             protected override CompilationOptions CreateCompilationOptions()
                 => ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+
+            // Every input is also analysed without the pre-filter: both runs must find the same (PreFilterEquivalence).
+            protected override CompilationWithAnalyzers CreateCompilationWithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken)
+            {
+                PreFilterEquivalence.Check(compilation, analyzers, options, cancellationToken);
+                return base.CreateCompilationWithAnalyzers(compilation, analyzers, options, cancellationToken);
+            }
         }
     }
 
@@ -87,6 +94,13 @@ namespace Inworld.Analyzers.Tests.Helpers
 
             protected override CompilationOptions CreateCompilationOptions()
                 => ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+
+            // Every input is also analysed without the pre-filter: both runs must find the same (PreFilterEquivalence).
+            protected override CompilationWithAnalyzers CreateCompilationWithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken)
+            {
+                PreFilterEquivalence.Check(compilation, analyzers, options, cancellationToken);
+                return base.CreateCompilationWithAnalyzers(compilation, analyzers, options, cancellationToken);
+            }
         }
     }
 }
