@@ -247,7 +247,7 @@ namespace Inworld.Analyzers.Rules
                     return source.Name.StartsWith("eyJ", StringComparison.Ordinal);
                 }
 
-                return ValueTrace.IsTokenName(source.Name);
+                return CredentialNames.IsTokenName(source.Name);
             }
 
             /// <summary>"Inworld:RealtimeApiKey" → "Inworld:ApiKey", "INWORLD_REALTIME_API_KEY" → "INWORLD_API_KEY".</summary>

@@ -338,10 +338,6 @@ namespace Inworld.Analyzers.Core.ValueFlow
             return origins;
         }
 
-        /// <summary>A call whose result is a token whatever goes in (GetTokenAsync(apiKey) mints one from the key).</summary>
-        internal static bool IsTokenName(string name)
-            => name.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("jwt", StringComparison.OrdinalIgnoreCase) >= 0;
-
         private static void Collect(IOperation operation, WellKnownTypes types, List<ValueOrigin> origins, HashSet<ISymbol> seen, int depth)
         {
             if (depth > MaxOriginDepth)
@@ -371,7 +367,8 @@ namespace Inworld.Analyzers.Core.ValueFlow
                             else
                             {
                                 origins.Add(new ValueOrigin(ValueOriginKind.Call, invocation.TargetMethod.Name, null));
-                                descend = !IsTokenName(invocation.TargetMethod.Name);
+                                // A call whose result is a token whatever goes in (GetTokenAsync(apiKey) mints one from the key).
+                                descend = !CredentialNames.IsTokenName(invocation.TargetMethod.Name);
                             }
 
                             break;
