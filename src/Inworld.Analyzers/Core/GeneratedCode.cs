@@ -86,6 +86,34 @@ namespace Inworld.Analyzers.Core
         public TreeKind KindOf(SyntaxTree tree) => _kinds.GetOrAdd(tree, _classify);
 
         /// <summary>
+        /// The one way the rules register operation actions: per operation block, only for blocks that
+        /// <paramref name="mayNeed"/> admits (the per-tree pre-filter), never for generated code. <paramref name="register"/>
+        /// gets the block and the wrapper to put around each action: none for hand-written code, the one that moves
+        /// findings to the .razor/.cshtml lines for Razor output.
+        /// </summary>
+        public void RegisterPerBlock(
+            CompilationStartAnalysisContext start,
+            Func<ImmutableArray<IOperation>, bool> mayNeed,
+            Action<OperationBlockStartAnalysisContext, Func<Action<OperationAnalysisContext>, Action<OperationAnalysisContext>>> register)
+        {
+            Func<Action<OperationAnalysisContext>, Action<OperationAnalysisContext>> asWritten = action => action;
+            Func<Action<OperationAnalysisContext>, Action<OperationAnalysisContext>> fromRazor = Operations;
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (block.OperationBlocks.IsEmpty || !mayNeed(block.OperationBlocks))
+                {
+                    return;
+                }
+
+                var treeKind = KindOf(block.OperationBlocks[0].Syntax.SyntaxTree);
+                if (treeKind != TreeKind.Generated)
+                {
+                    register(block, treeKind == TreeKind.Source ? asWritten : fromRazor);
+                }
+            });
+        }
+
+        /// <summary>
         /// <paramref name="action"/> runs as before for hand-written code, never for generated code, and for
         /// Razor output with its findings moved to (or kept only at) the user's .razor/.cshtml file.
         /// </summary>

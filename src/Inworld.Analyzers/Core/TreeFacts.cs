@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -28,6 +29,7 @@ namespace Inworld.Analyzers.Core
         private readonly bool _hasNull;
         private readonly bool _hasAuthorizationWordOrEscape;
         private readonly bool _hasNew;
+        private int[]? _carrierPositions;
 
         public TreeFacts(SyntaxTree tree)
         {
@@ -85,15 +87,99 @@ namespace Inworld.Analyzers.Core
                 return true;
             }
 
-            foreach (var name in carriers.Value.Names)
+            // A few carriers (the usual case): a vectorised search per name over the block. Many (every class whose
+            // literal says "Authorization" is one): where their names stand in this tree is found once per tree, and
+            // each block then costs a binary search, however many there are.
+            var names = carriers.Value.Names;
+            if (names.Count <= AuthorizationCarriers.FewNames)
             {
-                if (_text.IndexOf(name, start, length, StringComparison.Ordinal) >= 0)
+                foreach (var name in names)
                 {
-                    return true;
+                    if (_text.IndexOf(name, start, length, StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            var positions = CarrierPositions(carriers.Value);
+            var index = Array.BinarySearch(positions, start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            return index < positions.Length && positions[index] < start + length;
+        }
+
+        /// <summary>
+        /// The start of every name-shaped run of the text (letters, digits, '_' and the other characters an identifier
+        /// can continue with) that is one of the carriers' names, in order. A use of a carrier is such a run: '@',
+        /// '.', braces and every other character around an identifier end it. Runs inside comments and literals count
+        /// too, which only lets more blocks through.
+        /// </summary>
+        private int[] CarrierPositions(AuthorizationCarriers carriers)
+        {
+            var positions = Volatile.Read(ref _carrierPositions);
+            if (positions != null)
+            {
+                return positions;
+            }
+
+            var found = new List<int>();
+            if (carriers.Names.Count > 0)
+            {
+                var at = 0;
+                while (at < _text.Length)
+                {
+                    if (!IsNamePart(_text[at]))
+                    {
+                        at++;
+                        continue;
+                    }
+
+                    var runStart = at;
+                    while (at < _text.Length && IsNamePart(_text[at]))
+                    {
+                        at++;
+                    }
+
+                    if (carriers.Contains(_text, runStart, at - runStart))
+                    {
+                        found.Add(runStart);
+                    }
                 }
             }
 
-            return false;
+            positions = found.ToArray();
+            Volatile.Write(ref _carrierPositions, positions);
+            return positions;
+        }
+
+        private static bool IsNamePart(char c)
+        {
+            if (c < 128)
+            {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            }
+
+            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
+            {
+                return true;
+            }
+
+            switch (char.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.NonSpacingMark:
+                case UnicodeCategory.SpacingCombiningMark:
+                case UnicodeCategory.ConnectorPunctuation:
+                case UnicodeCategory.Format:
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private bool Within(TextSpan span, out int start, out int length)
@@ -189,12 +275,60 @@ namespace Inworld.Analyzers.Core
     /// </summary>
     internal sealed class AuthorizationCarriers
     {
+        private readonly Dictionary<int, List<string>> _byHash = new Dictionary<int, List<string>>();
+
         private AuthorizationCarriers(IReadOnlyCollection<string> names)
         {
             Names = names;
+            foreach (var name in names)
+            {
+                var hash = Hash(name, 0, name.Length);
+                if (!_byHash.TryGetValue(hash, out var sameHash))
+                {
+                    _byHash[hash] = sameHash = new List<string>(1);
+                }
+
+                sameHash.Add(name);
+            }
         }
 
         public IReadOnlyCollection<string> Names { get; }
+
+        /// <summary>Up to this many names, a block is searched for each name; above it, a tree's names are located once.</summary>
+        internal const int FewNames = 32;
+
+        /// <summary>Is <paramref name="text"/>[<paramref name="start"/>, +<paramref name="length"/>) one of <see cref="Names"/>? Allocates nothing.</summary>
+        public bool Contains(string text, int start, int length)
+        {
+            if (!_byHash.TryGetValue(Hash(text, start, length), out var candidates))
+            {
+                return false;
+            }
+
+            foreach (var name in candidates)
+            {
+                if (name.Length == length && string.CompareOrdinal(text, start, name, 0, length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int Hash(string text, int start, int length)
+        {
+            unchecked
+            {
+                var hash = (int)2166136261;
+                for (var i = start; i < start + length; i++)
+                {
+                    hash = (hash ^ text[i]) * 16777619;
+                }
+
+                return hash;
+            }
+        }
 
         public static AuthorizationCarriers Find(Compilation compilation, CancellationToken cancellationToken)
         {

@@ -39,24 +39,12 @@ namespace Inworld.Analyzers.Rules
 
                 // Per operation block, only where the pre-filter (TreeFacts) finds an Authorization word or a name
                 // that carries one from another file: most methods attach no header and get no callbacks.
-                start.RegisterOperationBlockStartAction(block =>
+                generated.RegisterPerBlock(start, inworld.MayAttachAuthorization, (block, wrap) =>
                 {
-                    if (block.OperationBlocks.IsEmpty || !inworld.MayAttachAuthorization(block.OperationBlocks))
-                    {
-                        return;
-                    }
-
-                    var treeKind = generated.KindOf(block.OperationBlocks[0].Syntax.SyntaxTree);
-                    if (treeKind == TreeKind.Generated)
-                    {
-                        return;
-                    }
-
-                    Action<OperationAnalysisContext> Wrap(Action<OperationAnalysisContext> action) => treeKind == TreeKind.Source ? action : generated.Operations(action);
-                    block.RegisterOperationAction(Wrap(objectCreation), OperationKind.ObjectCreation);
-                    block.RegisterOperationAction(Wrap(invocation), OperationKind.Invocation);
-                    block.RegisterOperationAction(Wrap(assignment), OperationKind.SimpleAssignment);
-                    block.RegisterOperationAction(Wrap(invalid), OperationKind.Invalid);
+                    block.RegisterOperationAction(wrap(objectCreation), OperationKind.ObjectCreation);
+                    block.RegisterOperationAction(wrap(invocation), OperationKind.Invocation);
+                    block.RegisterOperationAction(wrap(assignment), OperationKind.SimpleAssignment);
+                    block.RegisterOperationAction(wrap(invalid), OperationKind.Invalid);
                 });
             });
         }

@@ -41,26 +41,14 @@ namespace Inworld.Analyzers.Rules
 
                 // Per operation block, only where the pre-filter (TreeFacts) finds an Authorization word, the
                 // signature scheme or a name that carries one from another file.
-                start.RegisterOperationBlockStartAction(block =>
+                generated.RegisterPerBlock(start, inworld.MayAttachAuthorization, (block, wrap) =>
                 {
-                    if (block.OperationBlocks.IsEmpty || !inworld.MayAttachAuthorization(block.OperationBlocks))
-                    {
-                        return;
-                    }
-
-                    var treeKind = generated.KindOf(block.OperationBlocks[0].Syntax.SyntaxTree);
-                    if (treeKind == TreeKind.Generated)
-                    {
-                        return;
-                    }
-
-                    Action<OperationAnalysisContext> Wrap(Action<OperationAnalysisContext> action) => treeKind == TreeKind.Source ? action : generated.Operations(action);
-                    block.RegisterOperationAction(Wrap(analysis.AnalyzeObjectCreation), OperationKind.ObjectCreation);
-                    block.RegisterOperationAction(Wrap(analysis.AnalyzeInvocation), OperationKind.Invocation);
-                    block.RegisterOperationAction(Wrap(analysis.AnalyzeAssignment), OperationKind.SimpleAssignment);
-                    block.RegisterOperationAction(Wrap(analysis.AnalyzeArrayInitializer), OperationKind.ArrayInitializer);
-                    block.RegisterOperationAction(Wrap(analysis.AnalyzeLiteral), OperationKind.Literal);
-                    block.RegisterOperationAction(Wrap(analysis.AnalyzeInvalid), OperationKind.Invalid);
+                    block.RegisterOperationAction(wrap(analysis.AnalyzeObjectCreation), OperationKind.ObjectCreation);
+                    block.RegisterOperationAction(wrap(analysis.AnalyzeInvocation), OperationKind.Invocation);
+                    block.RegisterOperationAction(wrap(analysis.AnalyzeAssignment), OperationKind.SimpleAssignment);
+                    block.RegisterOperationAction(wrap(analysis.AnalyzeArrayInitializer), OperationKind.ArrayInitializer);
+                    block.RegisterOperationAction(wrap(analysis.AnalyzeLiteral), OperationKind.Literal);
+                    block.RegisterOperationAction(wrap(analysis.AnalyzeInvalid), OperationKind.Invalid);
                 });
             });
         }

@@ -35,49 +35,38 @@ namespace Inworld.Analyzers.Rules
 
                 // Operation actions are registered per operation block, after the per-tree pre-filter (TreeFacts)
                 // has read the block's text: a method with no string literal gets no literal callbacks at all.
-                start.RegisterOperationBlockStartAction(block =>
+                generated.RegisterPerBlock(start, EveryBlock, (block, wrap) =>
                 {
-                    if (block.OperationBlocks.IsEmpty)
-                    {
-                        return;
-                    }
-
-                    var treeKind = generated.KindOf(block.OperationBlocks[0].Syntax.SyntaxTree);
-                    if (treeKind == TreeKind.Generated)
-                    {
-                        return;
-                    }
-
-                    // Hand-written trees get the rule's own callbacks; Razor output keeps the wrapper that moves findings.
-                    Action<OperationAnalysisContext> Wrap(Action<OperationAnalysisContext> action) => treeKind == TreeKind.Source ? action : generated.Operations(action);
-
                     // Only leaves: literals and references to string symbols. A concatenation, interpolation or
                     // string.Concat/Format is judged from its first leaf (StringValues.FirstLeaf), so the rule is not
                     // called for every binary operator and method call in the code base.
                     if (inworld.MayHoldStringLiteral(block.OperationBlocks))
                     {
-                        block.RegisterOperationAction(Wrap(analysis.AnalyzeLiteral), OperationKind.Literal);
+                        block.RegisterOperationAction(wrap(analysis.AnalyzeLiteral), OperationKind.Literal);
 
                         // "..."u8 (C# 11) is an operation kind this 3.7-compiled assembly cannot name; newer hosts know it.
                         if (utf8Kind.HasValue)
                         {
-                            block.RegisterOperationAction(Wrap(analysis.AnalyzeUtf8Literal), utf8Kind.Value);
+                            block.RegisterOperationAction(wrap(analysis.AnalyzeUtf8Literal), utf8Kind.Value);
                         }
                     }
                     else
                     {
                         // No literal is written here, but an omitted optional argument still brings its string default.
-                        block.RegisterOperationAction(Wrap(analysis.AnalyzeOmittedArguments), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.PropertyReference);
+                        block.RegisterOperationAction(wrap(analysis.AnalyzeOmittedArguments), OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.PropertyReference);
                     }
 
                     // A reference can carry a value declared in another file, or in a referenced assembly: always looked at.
-                    block.RegisterOperationAction(Wrap(analysis.AnalyzeSymbolReference), OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
+                    block.RegisterOperationAction(wrap(analysis.AnalyzeSymbolReference), OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
                 });
 
                 // Hosts before Roslyn 4.x give no operations for attribute arguments; read those from syntax.
                 start.RegisterSyntaxNodeAction(generated.SyntaxNodes(analysis.AnalyzeAttribute), SyntaxKind.Attribute);
             });
         }
+
+        // Every block needs the symbol-reference callbacks; which literal callbacks it gets is decided inside.
+        private static bool EveryBlock(ImmutableArray<IOperation> blocks) => true;
 
         private sealed class Analysis
         {

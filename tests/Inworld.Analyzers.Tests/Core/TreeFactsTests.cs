@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
@@ -76,6 +77,36 @@ namespace Inworld.Analyzers.Tests.Core
             Assert.DoesNotContain("Constraint", carriers);
             var source = "class C { void F(R r, string k) { r.Headers.Add(Wire.Header, k); } }";
             Assert.True(Facts(source).MayAttachAuthorization(All(source), new System.Lazy<AuthorizationCarriers>(() => AuthorizationCarriers.Find(compilation, default))));
+        }
+
+        /// <summary>
+        /// A carrier is found as a whole name, wherever it stands (after '@', '.', in an interpolation or nameof), and
+        /// only there: a longer name that merely starts with it is another symbol. Many carriers cost one lookup.
+        /// </summary>
+        [Theory]
+        [InlineData("class C { void F(R r, string k) { r.Headers.Add(Wire.Header, k); } }", true)]
+        [InlineData("class C { void F(R r, string k) { r.Headers.Add(@Header, k); } }", true)]
+        [InlineData("class C { void F(R r, string k) { r.Headers.Add($\"{Header}\", k); } }", true)]
+        [InlineData("class C { void F(R r, string k) { r.Headers.Add(nameof(Header), k); } }", true)]
+        [InlineData("class C { void F(R r, string k) { r.Headers.Add(HeaderName, k); } }", false)]
+        [InlineData("class C { void F(R r, string k) { r.Headers.Add(MyHeader, k); } }", false)]
+        public void Carriers_are_matched_as_whole_names(string source, bool passes)
+        {
+            var declarations = new List<SyntaxTree>
+            {
+                CSharpSyntaxTree.ParseText("static class Wire { public const string Header = \"Authorization\"; }"),
+            };
+
+            // Enough unrelated carriers that a per-name search would show; the lookup must still find the one used.
+            for (var i = 0; i < 500; i++)
+            {
+                declarations.Add(CSharpSyntaxTree.ParseText("class Sender" + i + " { const string H = \"Authorization\"; }"));
+            }
+
+            var compilation = CSharpCompilation.Create("C", declarations);
+            var carriers = new System.Lazy<AuthorizationCarriers>(() => AuthorizationCarriers.Find(compilation, default));
+
+            Assert.Equal(passes, Facts(source).MayAttachAuthorization(All(source), carriers));
         }
 
         /// <summary>Header name and scheme come from constants of another file: the file that sends the header names neither.</summary>

@@ -21,22 +21,6 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
 {
     public sealed partial class NoSilentGreenTests
     {
-        private static readonly object FixHostLocatorGate = new object();
-
-        private sealed class PackedAssemblies : AssemblyLoadContext
-        {
-            private readonly string _directory;
-
-            public PackedAssemblies(string directory) : base(isCollectible: false) => _directory = directory;
-
-            // Inworld assemblies from the package; Roslyn itself from the host, as an IDE does.
-            protected override Assembly? Load(AssemblyName name)
-            {
-                var path = Path.Combine(_directory, name.Name + ".dll");
-                return name.Name!.StartsWith("Inworld.", StringComparison.Ordinal) && File.Exists(path) ? LoadFromAssemblyPath(path) : null;
-            }
-        }
-
         /// <summary>
         /// The INW001 light bulb in a client project (InworldProjectKind=client in the project file), with the packed
         /// analyzers and fixes as an IDE hosts them. The client/server decision travels from the analyzer to the fix
@@ -60,13 +44,7 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
             var restore = DotnetCli.Run(directory, new[] { "restore" });
             Assert.True(restore.ExitCode == 0, restore.ToString());
 
-            lock (FixHostLocatorGate)
-            {
-                if (!Microsoft.Build.Locator.MSBuildLocator.IsRegistered)
-                {
-                    Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
-                }
-            }
+            PackagedFixHostTests.RegisterMSBuildOnce();
 
             var extracted = Path.Combine(_package.Root, "nsg-fixes-extracted");
             if (!Directory.Exists(extracted))
@@ -75,7 +53,7 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
             }
 
             var analyzerDirectory = Path.Combine(extracted, "analyzers", "dotnet", "cs");
-            var packed = new PackedAssemblies(analyzerDirectory);
+            var packed = new PackagedFixHostTests.PackageContext(analyzerDirectory);
             var providers = packed.LoadFromAssemblyPath(Path.Combine(analyzerDirectory, "Inworld.Analyzers.CodeFixes.dll")).GetTypes()
                 .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
                 .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)

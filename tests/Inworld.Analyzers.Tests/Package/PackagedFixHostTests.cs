@@ -29,11 +29,24 @@ namespace Inworld.Analyzers.Tests.Package
     public sealed class PackagedFixHostTests
     {
         private static readonly object LocatorGate = new object();
+
+        /// <summary>Registers the SDK's MSBuild for MSBuildWorkspace once per test process (every fix-host test calls it).</summary>
+        internal static void RegisterMSBuildOnce()
+        {
+            lock (LocatorGate)
+            {
+                if (!Microsoft.Build.Locator.MSBuildLocator.IsRegistered)
+                {
+                    Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
+                }
+            }
+        }
         private readonly PackageFixture _package;
 
         public PackagedFixHostTests(PackageFixture package) => _package = package;
 
-        private sealed class PackageContext : AssemblyLoadContext
+        /// <summary>Loads the Inworld assemblies from the unpacked package and Roslyn from the host, as an IDE does.</summary>
+        internal sealed class PackageContext : AssemblyLoadContext
         {
             private readonly string _directory;
 
@@ -51,13 +64,7 @@ namespace Inworld.Analyzers.Tests.Package
         public async Task Packed_fixes_applied_through_MSBuildWorkspace_compile_and_remove_the_diagnostic()
         {
             Assert.True(_package.PackResult.ExitCode == 0, _package.PackResult.ToString());
-            lock (LocatorGate)
-            {
-                if (!Microsoft.Build.Locator.MSBuildLocator.IsRegistered)
-                {
-                    Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
-                }
-            }
+            RegisterMSBuildOnce();
 
             // The consumer: a server console app with one finding for each fix. INW001 (hard-coded key, env-var fix),
             // INW003 (Realtime key on TTS, rename), INW005 (key sent as Bearer, scheme) on the server side, and
