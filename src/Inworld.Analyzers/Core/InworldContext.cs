@@ -28,6 +28,8 @@ namespace Inworld.Analyzers.Core
         private readonly ConcurrentDictionary<SyntaxTree, TreeFacts> _trees = new ConcurrentDictionary<SyntaxTree, TreeFacts>();
         private readonly Func<SyntaxTree, TreeFacts> _readTree;
         private static readonly ConditionalWeakTable<AnalyzerConfigOptions, InworldOptions>.CreateValueCallback ReadOptions = InworldOptions.Read;
+        private readonly ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames> _realtimeNames = new ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames>();
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames>.CreateValueCallback ReadRealtimeNames = RealtimeKeyNames.From;
 
         private InworldContext(Compilation compilation, AnalyzerConfigOptionsProvider options)
         {
@@ -88,6 +90,9 @@ namespace Inworld.Analyzers.Core
 
         /// <summary>The package's options for <paramref name="tree"/>, parsed once per options object (trees with the same settings share one).</summary>
         public InworldOptions Options(SyntaxTree tree) => _options.GetValue(OptionsProvider.GetOptions(tree), ReadOptions);
+
+        /// <summary>The Realtime-only key names configured for <paramref name="tree"/> (INW003), parsed once per options object like <see cref="Options"/>.</summary>
+        public RealtimeKeyNames RealtimeNames(SyntaxTree tree) => _realtimeNames.GetValue(OptionsProvider.GetOptions(tree), ReadRealtimeNames);
 
         /// <summary>The pre-filter's facts about <paramref name="tree"/>, read once from its text.</summary>
         public TreeFacts Facts(SyntaxTree tree) => _trees.GetOrAdd(tree, _readTree);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Inworld.Analyzers.Core;
 using Inworld.Analyzers.Core.Contracts;
 using Inworld.Analyzers.Core.ValueFlow;
@@ -52,19 +51,12 @@ namespace Inworld.Analyzers.Rules
         private sealed class Analysis
         {
             private readonly InworldContext _context;
-            private readonly AnalyzerConfigOptionsProvider _provider;
             private readonly WellKnownTypes _types;
             private readonly RequestStrings _requestStrings;
-
-            // Parsed once per options object (the compiler shares one between files with the same settings),
-            // not once per Authorization header.
-            private static readonly ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames>.CreateValueCallback ReadRealtimeNames = RealtimeKeyNames.From;
-            private readonly ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames> _realtimeNames = new ConditionalWeakTable<AnalyzerConfigOptions, RealtimeKeyNames>();
 
             public Analysis(InworldContext context)
             {
                 _context = context;
-                _provider = context.OptionsProvider;
                 _types = context.Types;
                 _requestStrings = context.RequestStrings;
             }
@@ -85,22 +77,21 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 var tree = attachment.Operation.Syntax.SyntaxTree;
-                var fileOptions = _provider.GetOptions(tree);
 
                 // Finding the request's URLs means walking the method and the type: only done once the
                 // credential alone could make a finding, which almost no Authorization header in a code base can.
                 // (A ref-passed cache, not a lambda: a closure would copy the context struct on every call.)
                 HashSet<InworldApi>? targets = null;
-                CheckRealtimeKey(context, attachment, sources, ref targets, fileOptions);
+                CheckRealtimeKey(context, attachment, sources, ref targets, tree);
                 CheckScheme(context, attachment, sources, ref targets);
             }
 
             private HashSet<InworldApi> TargetsOf(AuthorizationAttachment attachment, ISymbol? containingSymbol, ref HashSet<InworldApi>? targets)
                 => targets ??= Targets(attachment.Operation, containingSymbol);
 
-            private void CheckRealtimeKey(OperationAnalysisContext context, AuthorizationAttachment attachment, List<ValueOrigin> sources, ref HashSet<InworldApi>? cachedTargets, AnalyzerConfigOptions fileOptions)
+            private void CheckRealtimeKey(OperationAnalysisContext context, AuthorizationAttachment attachment, List<ValueOrigin> sources, ref HashSet<InworldApi>? cachedTargets, SyntaxTree tree)
             {
-                var names = _realtimeNames.GetValue(fileOptions, ReadRealtimeNames);
+                var names = _context.RealtimeNames(tree);
                 if (!AnyRealtimeOnly(sources, names))
                 {
                     return;
