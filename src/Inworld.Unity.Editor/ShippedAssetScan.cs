@@ -108,26 +108,52 @@ namespace Inworld.Unity.Editor
 
         private static void AddFindings(string assetPath, string text, List<UnityFinding> findings, CancellationToken cancellationToken)
         {
+            var fileName = System.IO.Path.GetFileName(assetPath);
             if (LooksBinary(text))
             {
+                // Binary-serialized assets (Asset Serialization "Force Binary"), .bytes TextAssets: their printable runs
+                // still hold a key as written. Lines mean nothing there, so findings name the file only.
+                foreach (var finding in ShippedFileScanner.Scan(PrintableText(text), ShippedFileFormat.KeyValue))
+                {
+                    findings.Add(new UnityFinding(UnityFindingSource.ShippedAsset, "INW004", assetPath, 0, 0,
+                        CredentialNames.DescribeAsSubject(finding.Kind) + " stored in the binary content of shipped file '" + fileName + "' (" + finding.Redacted + "); " + Advice));
+                }
+
                 return;
             }
 
             var format = FormatOf(assetPath, text);
             if (format == ShippedFileFormat.None)
             {
-                return;
+                // Text the readers have no format for: the API-key pass and KEY=value lines still apply.
+                format = ShippedFileFormat.KeyValue;
             }
 
             var lines = new LineMap(text);
-            var fileName = System.IO.Path.GetFileName(assetPath);
             foreach (var finding in ShippedFileScanner.Scan(new StringText(text, lines), format, cancellationToken))
             {
                 var (line, column) = lines.Position(finding.Start);
                 findings.Add(new UnityFinding(UnityFindingSource.ShippedAsset, "INW004", assetPath, line, column,
-                    CredentialNames.DescribeAsSubject(finding.Kind) + " stored in " + finding.Where + " of shipped file '" + fileName + "' (" + finding.Redacted + "); " +
-                    "it is in every copy of the game built with it: remove it, rotate the key, and have the game get a short-lived token from your backend"));
+                    CredentialNames.DescribeAsSubject(finding.Kind) + " stored in " + finding.Where + " of shipped file '" + fileName + "' (" + finding.Redacted + "); " + Advice));
             }
+        }
+
+        private const string Advice = "it is in every copy of the game built with it: remove it, rotate the key, and have the game get a short-lived token from your backend";
+
+        /// <summary>The text with every character that is not printable ASCII, a tab or a line break turned into a line break.</summary>
+        private static string PrintableText(string text)
+        {
+            var chars = text.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var c = chars[i];
+                if (!(c >= ' ' && c < (char)0x7F) && c != '\t' && c != '\n')
+                {
+                    chars[i] = '\n';
+                }
+            }
+
+            return new string(chars);
         }
 
         /// <summary>

@@ -147,6 +147,26 @@ namespace Inworld.Analyzers.Tests.Unity
             Assert.Equal(new[] { "Assets/Materials/Chat.mat", "Assets/StreamingAssets/keys.txt" }, findings.Select(f => f.Path).ToArray());
         }
 
+        /// <summary>Asset Serialization "Force Binary": no YAML to read, but the key is still in the file as written.</summary>
+        [Fact]
+        public void Scan_finds_a_key_in_a_binary_serialized_asset()
+        {
+            var full = Path.Combine(_project, "Assets", "Resources", "Binary.asset");
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var bytes = new List<byte> { 0, 0, 0, 0x16, 0, 0, 0, 0x09, 0xFF, 0xFE, 0x01 };
+            bytes.AddRange(System.Text.Encoding.ASCII.GetBytes("m_APIKey"));
+            bytes.AddRange(new byte[] { 0, 0, 0, 0x84, 0 });
+            bytes.AddRange(System.Text.Encoding.ASCII.GetBytes(Fake.ApiKey));
+            bytes.AddRange(new byte[] { 0, 0, 0x80, 0x3F });
+            File.WriteAllBytes(full, bytes.ToArray());
+
+            var finding = Assert.Single(ShippedAssetScan.Scan(_project, new[] { "Assets/Resources/Binary.asset" }));
+            Assert.Equal(0, finding.Line);
+            Assert.Contains("binary content of shipped file 'Binary.asset'", finding.Message);
+            Assert.Contains(FakeCredentials.Redacted(Fake.ApiKey), finding.Message);
+            AssertNoSecret(finding.ToLogLine("error"));
+        }
+
         [Fact]
         public void Scan_leaves_scripts_to_the_compiler_and_finds_nothing_in_clean_assets()
         {
