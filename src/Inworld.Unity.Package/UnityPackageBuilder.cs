@@ -169,8 +169,10 @@ public sealed class InworldBuildUnityPackage : Task
     }
 
     // The analyzer: label RoslynAnalyzer and no platform at all (Any, Editor, Standalone disabled), as Unity's manual
-    // prescribes ("Roslyn analyzers and source generators": disable Any Platform, Editor and Standalone, assign the
-    // label RoslynAnalyzer). Unity's compiler then passes it to Roslyn as an analyzer and never loads it as a plug-in.
+    // prescribes ("Roslyn analyzers and source generators", https://docs.unity3d.com/Documentation/Manual/roslyn-analyzers.html:
+    // in the Plugin Inspector disable Any Platform, then Editor and Standalone, and assign the label RoslynAnalyzer).
+    // The manual shows the Inspector steps, not the .meta text: this is how Unity serializes those settings
+    // (labels list before the importer, one platformData entry per platform with enabled: 0). Unity's compiler then passes it to Roslyn as an analyzer and never loads it as a plug-in.
     private const string AnalyzerImporter =
         "labels:\n- RoslynAnalyzer\n" +
         "PluginImporter:\n  externalObjects: {}\n  serializedVersion: 2\n  iconMap: {}\n  executionOrder: {}\n  defineConstraints: []\n" +
