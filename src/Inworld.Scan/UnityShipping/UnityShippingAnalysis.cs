@@ -278,7 +278,12 @@ namespace Inworld.Scan.UnityShipping
                 }
 
                 _scenesInBuildSettings[resolved] = scene.Enabled || (_scenesInBuildSettings.TryGetValue(resolved, out var before) && before);
-                if (scene.Enabled)
+                if (scene.Enabled && IsMissing(resolved))
+                {
+                    // The Build Settings window shows it as deleted; there is no file to ship or to follow.
+                    _problems.Note(path, "lists the enabled scene " + resolved + ", which is not in the project (deleted, or moved without its .meta file)");
+                }
+                else if (scene.Enabled)
                 {
                     reach(resolved, new ShippingVerdict(true, "an enabled scene in Build Settings"));
                 }
@@ -353,6 +358,13 @@ namespace Inworld.Scan.UnityShipping
                 return Array.Empty<string>();
             }
 
+            if (IsMissing(relative))
+            {
+                // A .meta file left behind by a deleted asset: nothing to read, nothing that could hold a key.
+                _problems.Note(Path.Combine(_root, relative + ".meta"), "its asset is not in the project (a .meta file left behind), so the references to it lead nowhere");
+                return Array.Empty<string>();
+            }
+
             var text = ReadText(Path.Combine(_root, relative));
             if (text == null)
             {
@@ -386,6 +398,13 @@ namespace Inworld.Scan.UnityShipping
                 _incomplete ??= Relative(path) + " could not be read";
                 return null;
             }
+        }
+
+        /// <summary>No file and no symlink at the path (a dangling symlink is a file that cannot be read: an error, not this).</summary>
+        private bool IsMissing(string relative)
+        {
+            var full = Path.Combine(_root, relative);
+            return !File.Exists(full) && !Directory.Exists(full) && new FileInfo(full).LinkTarget == null;
         }
 
         private string Relative(string path) => Path.GetRelativePath(_root, Path.Combine(_root, path)).Replace('\\', '/');

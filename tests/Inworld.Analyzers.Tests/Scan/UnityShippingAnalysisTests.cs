@@ -228,7 +228,27 @@ namespace Inworld.Analyzers.Tests.Scan
             using var tree = new UnityTree();
             var main = tree.Asset("Assets/Scenes/Levels/Main.unity", Header + "--- !u!29 &1\nOcclusionCullingSettings:\n  m_ObjectHideFlags: 0\n");
             tree.BuildSettings(("Assets/Scenes/Main.unity", main, true));
-            Assert.True(Verdict(tree.Analyse(new ScanProblems()), tree, "Assets/Scenes/Levels/Main.unity").ShipsInPlayer);
+            var problems = new ScanProblems();
+            Assert.Equal("an enabled scene in Build Settings", Verdict(tree.Analyse(problems), tree, "Assets/Scenes/Levels/Main.unity").Reason);
+            Assert.Empty(problems.All);
+        }
+
+        [Fact]
+        public void A_deleted_scene_in_Build_Settings_and_a_meta_file_left_behind_are_notes_not_errors()
+        {
+            using var tree = new UnityTree();
+            var gone = tree.NewGuid();
+            var orphan = tree.NewGuid();
+            tree.Write("Assets/Prefabs/Gone.prefab.meta", "fileFormatVersion: 2\nguid: " + orphan + "\nPrefabImporter:\n");
+            var main = tree.Asset("Assets/Main.unity", Header + "--- !u!1001 &1\nPrefabInstance:\n  m_SourcePrefab: {fileID: 100100000, guid: " + orphan + ", type: 3}\n");
+            tree.BuildSettings(("Assets/Scenes/Deleted.unity", gone, true), ("Assets/Main.unity", main, true));
+
+            var problems = new ScanProblems();
+            var analysis = tree.Analyse(problems);
+            Assert.False(problems.HasErrors, string.Join("\n", problems.All));
+            Assert.Contains(problems.All, p => p.Message == "lists the enabled scene Assets/Scenes/Deleted.unity, which is not in the project (deleted, or moved without its .meta file)");
+            Assert.Contains(problems.All, p => p.Path!.EndsWith("Gone.prefab.meta", StringComparison.Ordinal) && p.Message.StartsWith("its asset is not in the project", StringComparison.Ordinal));
+            Assert.True(Verdict(analysis, tree, "Assets/Main.unity").ShipsInPlayer);
         }
 
         [Fact]
