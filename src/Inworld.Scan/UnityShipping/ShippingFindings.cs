@@ -14,7 +14,7 @@ namespace Inworld.Scan.UnityShipping
         /// The findings, INW004 ones in a Unity project with <see cref="Finding.ShipsInPlayer"/> set and said in the message.
         /// A project's analysis runs only when it has such a finding: without one there is nothing to decide.
         /// </summary>
-        public static List<Finding> Annotate(List<Finding> findings, IReadOnlyList<string> unityRoots, ScanTarget target, ScanProblems problems)
+        public static List<Finding> Annotate(List<Finding> findings, IReadOnlyList<string> unityRoots, ScanTarget target, ScanProblems problems, Action<string> progress)
         {
             if (unityRoots.Count == 0 || !findings.Any(f => f.Id == ShippedFileRule && f.Path != null))
             {
@@ -34,11 +34,19 @@ namespace Inworld.Scan.UnityShipping
 
                 if (!analyses.TryGetValue(root, out var analysis))
                 {
+                    var watch = System.Diagnostics.Stopwatch.StartNew();
                     analyses[root] = analysis = new UnityShippingAnalysis(
                         root,
                         target.MetaFiles.Where(m => ProjectOf(m, unityRoots) == root),
                         target.ShippedFiles.Where(f => ProjectOf(f, unityRoots) == root),
                         problems);
+                    progress(string.Format(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        "what ships in the player of {0}: {1}, {2} in the player by Build Settings, Resources/, Addressables and references, in {3:0.0} s",
+                        root == target.Root ? "the Unity project" : Reports.DisplayPath(root),
+                        Wording.Count(analysis.MetaFileCount, ".meta file", ".meta files"),
+                        Wording.Count(analysis.ShippedCount, "file", "files"),
+                        watch.Elapsed.TotalSeconds));
                 }
 
                 var verdict = analysis.VerdictFor(finding.Path!);

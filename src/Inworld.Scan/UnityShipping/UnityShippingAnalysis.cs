@@ -77,6 +77,12 @@ namespace Inworld.Scan.UnityShipping
 
         public string Root => _root;
 
+        /// <summary>The .meta files read (for the progress line).</summary>
+        public int MetaFileCount { get; private set; }
+
+        /// <summary>Files found to ship by Build Settings, Resources/, Addressables and references (StreamingAssets/ and settings are decided by path).</summary>
+        public int ShippedCount => _reached.Count;
+
         /// <summary>Does <paramref name="path"/> (absolute, inside the project) ship in the player, and why.</summary>
         public ShippingVerdict VerdictFor(string path)
         {
@@ -135,6 +141,7 @@ namespace Inworld.Scan.UnityShipping
         {
             foreach (var meta in metaFiles.OrderBy(m => m, StringComparer.Ordinal))
             {
+                MetaFileCount++;
                 string? guid;
                 try
                 {
