@@ -115,16 +115,17 @@ namespace Inworld.Scan.UnityShipping
                 return reached;
             }
 
+            // Unread references may lead anywhere, an Editor/ folder included (a shipped scene's reference takes an asset there into the player).
+            if (_incomplete != null)
+            {
+                return new ShippingVerdict(true, "may ship: " + _incomplete);
+            }
+
             if (IsEditorOnlyFolder(segments))
             {
                 return new ShippingVerdict(false, segments.Any(s => s.Equals("Editor Default Resources", StringComparison.OrdinalIgnoreCase))
                     ? "under Editor Default Resources/, which only the Editor loads"
                     : "in an Editor/ folder and referenced by nothing that ships");
-            }
-
-            if (_incomplete != null)
-            {
-                return new ShippingVerdict(true, "may ship: " + _incomplete);
             }
 
             if (relative.EndsWith(".unity", StringComparison.OrdinalIgnoreCase))
