@@ -90,9 +90,7 @@ namespace Inworld.Scan.UnityShipping
             var segments = relative.Split('/');
             if (segments[0].Equals("ProjectSettings", StringComparison.OrdinalIgnoreCase))
             {
-                return EditorOnlySettings.Contains(segments[segments.Length - 1]) || (segments.Length > 2 && segments[1].Equals("Packages", StringComparison.OrdinalIgnoreCase))
-                    ? new ShippingVerdict(false, "an Editor-only project setting")
-                    : new ShippingVerdict(true, "a project setting Unity builds into every player");
+                return IsPlayerSetting(segments) ? PlayerSetting : new ShippingVerdict(false, "an Editor-only project setting");
             }
 
             if (!segments[0].Equals("Assets", StringComparison.OrdinalIgnoreCase) && !segments[0].Equals("Packages", StringComparison.OrdinalIgnoreCase))
@@ -199,6 +197,12 @@ namespace Inworld.Scan.UnityShipping
             }
 
             ReadBuildSettings(Reach);
+
+            // Player settings reference what every player loads: Preloaded Assets, splash logos, icons, always-included shaders.
+            foreach (var file in _knownFiles.Where(f => IsPlayerSetting(f.Split('/'))).ToList())
+            {
+                Reach(file, PlayerSetting);
+            }
             foreach (var file in _knownFiles)
             {
                 var segments = file.Split('/');
@@ -424,6 +428,12 @@ namespace Inworld.Scan.UnityShipping
                    segments[segments.Length - 2].Equals("AssetGroups", StringComparison.OrdinalIgnoreCase) &&
                    segments[segments.Length - 3].Equals("AddressableAssetsData", StringComparison.OrdinalIgnoreCase);
         }
+
+        private static readonly ShippingVerdict PlayerSetting = new ShippingVerdict(true, "a project setting, which Unity builds into every player unless it is one of the Editor's own");
+
+        /// <summary>A file directly in ProjectSettings/ that is not one of the Editor's own settings (ProjectSettings/Packages/ holds packages' Editor settings).</summary>
+        private static bool IsPlayerSetting(string[] segments)
+            => segments.Length == 2 && segments[0].Equals("ProjectSettings", StringComparison.OrdinalIgnoreCase) && !EditorOnlySettings.Contains(segments[1]);
 
         private static bool IsStreamingAssets(string[] segments)
             => segments.Length > 2 && segments[0].Equals("Assets", StringComparison.OrdinalIgnoreCase) && segments[1].Equals("StreamingAssets", StringComparison.OrdinalIgnoreCase);

@@ -316,6 +316,22 @@ namespace Inworld.Analyzers.Tests.Scan
             Assert.Contains(problems.All, p => p.IsError && p.Path!.EndsWith("Main.unity", StringComparison.Ordinal) && p.Message.StartsWith("not scanned: cannot read it", StringComparison.Ordinal));
         }
 
+        [Fact]
+        public void Preloaded_Assets_of_Player_Settings_ship_with_what_they_reference()
+        {
+            using var tree = new UnityTree();
+            var voice = tree.Asset("Assets/Config/Voice.asset", Mono("  m_Name: v\n"));
+            var boot = tree.Asset("Assets/Config/Boot.asset", Mono("  voice: " + Ref(voice) + "\n"));
+            tree.Asset("Assets/Config/Unused.asset", Mono("  m_Name: u\n"));
+            tree.Write("ProjectSettings/ProjectSettings.asset", Header + "--- !u!129 &1\nPlayerSettings:\n  productName: Sample\n  preloadedAssets:\n  - " + Ref(boot) + "\n");
+            tree.BuildSettings();
+
+            var analysis = tree.Analyse(new ScanProblems());
+            Assert.Equal("referenced from ProjectSettings/ProjectSettings.asset (a project setting, which Unity builds into every player unless it is one of the Editor's own)", Verdict(analysis, tree, "Assets/Config/Boot.asset").Reason);
+            Assert.True(Verdict(analysis, tree, "Assets/Config/Voice.asset").ShipsInPlayer);
+            Assert.False(Verdict(analysis, tree, "Assets/Config/Unused.asset").ShipsInPlayer);
+        }
+
         [Theory]
         [InlineData("ProjectSettings/ProjectSettings.asset", true)]
         [InlineData("ProjectSettings/EditorBuildSettings.asset", false)]
