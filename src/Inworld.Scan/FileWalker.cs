@@ -28,6 +28,9 @@ namespace Inworld.Scan
         /// <summary>Every folder below the root (the root included) holding ProjectSettings/ProjectVersion.txt.</summary>
         public List<string> UnityProjectRoots { get; } = new List<string>();
 
+        /// <summary>Unity .meta files (each holds its asset's GUID): the shipping analysis resolves references through them.</summary>
+        public List<string> MetaFiles { get; } = new List<string>();
+
         public int FileCount => CSharpFiles.Count + ShippedFiles.Count + RazorFiles.Count;
     }
 
@@ -168,6 +171,10 @@ namespace Inworld.Scan
                 else if (name.EndsWith(".asmdef", StringComparison.OrdinalIgnoreCase))
                 {
                     target.AsmdefFiles.Add(file);
+                }
+                else if (name.EndsWith(".meta", StringComparison.OrdinalIgnoreCase))
+                {
+                    target.MetaFiles.Add(file);
                 }
                 else if (RazorProjection.IsRazorFile(name))
                 {

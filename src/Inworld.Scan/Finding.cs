@@ -35,6 +35,28 @@ namespace Inworld.Scan
         public int EndColumn { get; }
         public DiagnosticDescriptor Descriptor { get; }
 
+        /// <summary>For INW004 in a Unity project: whether the file is in the player build (SARIF "shipsInPlayer"); null elsewhere.</summary>
+        public bool? ShipsInPlayer { get; private set; }
+
+        /// <summary>Why <see cref="ShipsInPlayer"/> is what it is ("under a Resources/ folder ...").</summary>
+        public string? ShippingReason { get; private set; }
+
+        /// <summary>
+        /// The same finding with the Unity shipping verdict, also said in the message: both kinds fail the scan (a
+        /// key in the repository is leaked either way), but a shipped key is in every copy of the game.
+        /// </summary>
+        public Finding WithShipping(bool shipsInPlayer, string reason)
+        {
+            var said = shipsInPlayer
+                ? ". Ships in the player build: " + reason + ". The key is in every copy of the game, so it must be rotated: removing it from the project does not recall the builds already out"
+                : ". Not in the player build: " + reason + ". The key is still in the repository: rotate it and remove it";
+            return new Finding(Id, Severity, Message + said, Path, Line, Column, EndLine, EndColumn, Descriptor)
+            {
+                ShipsInPlayer = shipsInPlayer,
+                ShippingReason = reason,
+            };
+        }
+
         public Threshold Level => Severity switch
         {
             DiagnosticSeverity.Error => Threshold.Error,

@@ -111,6 +111,15 @@ namespace Inworld.Scan
                     json.WriteEndArray();
                 }
 
+                if (finding.ShipsInPlayer != null)
+                {
+                    // A Unity INW004 finding: is the file in the player build (SARIF property bag, section 3.8).
+                    json.WriteStartObject("properties");
+                    json.WriteBoolean("shipsInPlayer", finding.ShipsInPlayer.Value);
+                    json.WriteString("shipsInPlayerReason", finding.ShippingReason);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
             }
 

@@ -103,6 +103,7 @@ namespace Inworld.Scan
             _progress(Wording.Analysed(trees.Length + target.RazorFiles.Count, units.Count, target.ShippedFiles.Count, phase.Elapsed));
             // A problem of a config file every compilation reads is reported by each of them: keep one.
             findings = findings.GroupBy(f => (f.Id, f.Path, f.Line, f.Column, f.Message)).Select(g => g.First()).ToList();
+            findings = UnityShipping.ShippingFindings.Annotate(findings, plan.UnityProjects.Select(p => p.Root).ToList(), target, problems, _progress);
             findings.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path) != 0 ? string.CompareOrdinal(a.Path, b.Path) : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
             return findings;
         }

@@ -65,7 +65,17 @@ namespace Inworld.Analyzers.Tests.Package
             Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scripts{sep}NpcChat.cs(12,53): warning INW001: Inworld secret", result.Output);
             // With the scanner's Unity API stubs, UnityWebRequest.SetRequestHeader binds as in a Unity build.
             Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scripts{sep}NpcChat.cs(19,9): warning INW002: Basic authentication via UnityWebRequest.SetRequestHeader(\"Authorization\", \"Basic ...\")", result.Output);
-            Assert.Equal(4, Regex.Matches(result.Output, @": warning INW00\d: ").Count);
+            // The sample's Unity project (issue 11): keys in a prefab a scene uses, a StreamingAssets file, a disabled
+            // scene, an unused prefab and an Editor/ asset: each INW004 finding says whether it is in the player.
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Prefabs{sep}Npc.prefab(47,17): warning INW004: Inworld key id", result.Output);
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Prefabs{sep}Npc.prefab(48,18): warning INW004: Inworld secret", result.Output);
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}StreamingAssets{sep}inworld-config.json(4,14): warning INW004: Inworld API key", result.Output);
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Prefabs{sep}NpcPrototype.prefab(47,17): warning INW004: Inworld key id", result.Output);
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Prefabs{sep}NpcPrototype.prefab(48,18): warning INW004: Inworld secret", result.Output);
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scenes{sep}DebugSandbox.unity(96,17): warning INW004: Inworld key id", result.Output);
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Scenes{sep}DebugSandbox.unity(97,18): warning INW004: Inworld secret", result.Output);
+            Assert.Contains($"samples{sep}UnityGame{sep}Assets{sep}Editor{sep}InworldEditorConfig.asset(16,17): warning INW004: Inworld key id and secret", result.Output);
+            Assert.Equal(4 + 8, Regex.Matches(result.Output, @": warning INW00\d: ").Count);
         }
 
         [Fact]
