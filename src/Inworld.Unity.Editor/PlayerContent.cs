@@ -2,13 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Inworld.Unity.Editor.Shipping;
 
 namespace Inworld.Unity.Editor
 {
     /// <summary>
     /// The parts of "what the player build contains" that are plain files: Resources/ folders, StreamingAssets/, and the
     /// assets Addressables groups list. Scenes and the dependencies of everything come from Unity's AssetDatabase in the
-    /// Editor glue (InworldBuildGate); this class only reads the project folder.
+    /// Editor glue (InworldBuildGate); this class only reads the project folder. The folder rules and the Addressables
+    /// reader are inworld-scan's (Shipping/): the gate and the scanner give one answer.
     /// </summary>
     public static class PlayerContent
     {
@@ -17,7 +19,7 @@ namespace Inworld.Unity.Editor
 
         /// <summary>
         /// Every file in a folder named Resources (Unity builds all of them into the player, whether referenced or not),
-        /// except below an Editor/ folder, which never ships. Project-relative paths.
+        /// except below an Editor/ or Editor Default Resources/ folder, which never ships. Project-relative paths.
         /// </summary>
         public static IReadOnlyList<string> ResourcesFiles(string projectRoot)
         {
@@ -26,7 +28,8 @@ namespace Inworld.Unity.Editor
             {
                 foreach (var file in UnityPaths.FilesUnder(projectRoot, root))
                 {
-                    if (UnityPaths.HasFolder(file, "Resources") && !UnityPaths.HasFolder(file, "Editor"))
+                    var segments = UnitySpecialFolders.Segments(file);
+                    if (UnitySpecialFolders.IsInResources(segments) && !UnitySpecialFolders.IsEditorOnly(segments))
                     {
                         files.Add(file);
                     }
@@ -44,76 +47,94 @@ namespace Inworld.Unity.Editor
         public const string AddressableGroupsFolder = "Assets/AddressableAssetsData/AssetGroups";
 
         /// <summary>
-        /// The GUIDs of the assets Addressables groups list (each "m_GUID: ..." of a group's m_SerializeEntries), read from
-        /// the group assets as text so the package needs no reference to Addressables. Empty when the project has no groups.
-        /// Unreadable group files are returned in <paramref name="unreadable"/>: their entries would otherwise be missed quietly.
+        /// The GUIDs of the assets Addressables groups list (m_SerializeEntries), read from the group assets as text so the
+        /// package needs no reference to Addressables; a group whose schema leaves it out of the build ("Include in Build"
+        /// unticked) lists nothing. Empty when the project has no groups. Unreadable group or schema files are returned in
+        /// <paramref name="unreadable"/>: their entries would otherwise be missed quietly.
         /// </summary>
         public static IReadOnlyList<string> AddressableEntryGuids(string projectRoot, List<UnityFinding> unreadable)
         {
             var guids = new List<string>();
+            Dictionary<string, string>? schemaFiles = null;
             foreach (var group in UnityPaths.FilesUnder(projectRoot, AddressableGroupsFolder).Where(f => f.EndsWith(".asset", StringComparison.OrdinalIgnoreCase)))
             {
-                string text;
-                try
+                var text = Read(projectRoot, group, "Addressables group", unreadable);
+                if (text == null)
                 {
-                    text = File.ReadAllText(UnityPaths.ToFullPath(projectRoot, group));
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    unreadable.Add(new UnityFinding(UnityFindingSource.Unreadable, "INW900", group, 0, 0,
-                        "could not read this Addressables group, so the assets it lists were not checked for Inworld credentials (" + e.GetType().Name + ": " + e.Message + ")"));
                     continue;
                 }
 
-                guids.AddRange(EntryGuids(text));
+                var parsed = UnitySettingsReaders.Group(text);
+                if (parsed.EntryGuids.Count == 0)
+                {
+                    continue;
+                }
+
+                schemaFiles ??= SchemaFiles(projectRoot, unreadable);
+                var excluded = false;
+                foreach (var schema in parsed.SchemaGuids)
+                {
+                    if (schemaFiles.TryGetValue(schema, out var schemaPath) && Read(projectRoot, schemaPath, "Addressables schema", unreadable) is string schemaText)
+                    {
+                        excluded |= UnitySettingsReaders.ExcludesGroupFromBuild(schemaText);
+                    }
+                }
+
+                if (!excluded)
+                {
+                    guids.AddRange(parsed.EntryGuids);
+                }
             }
 
             return guids.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
 
-        /// <summary>The "m_GUID:" values inside the m_SerializeEntries list of one Addressables group asset.</summary>
-        public static IEnumerable<string> EntryGuids(string groupAssetText)
+        /// <summary>The schema assets next to the groups (AssetGroups/Schemas/), by the GUID of their .meta file.</summary>
+        private static Dictionary<string, string> SchemaFiles(string projectRoot, List<UnityFinding> unreadable)
         {
-            var inEntries = false;
-            var entriesIndent = -1;
-            foreach (var rawLine in groupAssetText.Split('\n'))
+            var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var folder = UnityPaths.ToFullPath(projectRoot, AddressableGroupsFolder);
+            if (!Directory.Exists(folder))
             {
-                var line = rawLine.TrimEnd('\r');
-                var indent = line.Length - line.TrimStart(' ').Length;
-                var content = line.Trim();
-                if (content.StartsWith("m_SerializeEntries:", StringComparison.Ordinal))
-                {
-                    inEntries = true;
-                    entriesIndent = indent;
-                    continue;
-                }
+                return files;
+            }
 
-                if (!inEntries || content.Length == 0)
+            foreach (var meta in Directory.EnumerateFiles(folder, "*.asset.meta", SearchOption.AllDirectories))
+            {
+                var asset = AddressableGroupsFolder + "/" + meta.Substring(folder.Length).TrimStart('/', '\\').Replace('\\', '/');
+                asset = asset.Substring(0, asset.Length - ".meta".Length);
+                try
                 {
-                    continue;
-                }
-
-                // The list ends at the next key at the list's own indentation that is not a list item.
-                if (indent <= entriesIndent && !content.StartsWith("-", StringComparison.Ordinal))
-                {
-                    inEntries = false;
-                    continue;
-                }
-
-                var item = content.StartsWith("- ", StringComparison.Ordinal) ? content.Substring(2).TrimStart() : content;
-                if (item.StartsWith("m_GUID:", StringComparison.Ordinal))
-                {
-                    var guid = item.Substring("m_GUID:".Length).Trim();
-                    if (IsGuid(guid))
+                    using (var reader = new StreamReader(meta))
                     {
-                        yield return guid;
+                        if (UnityYamlReferences.MetaGuid(reader) is string guid)
+                        {
+                            files[guid] = asset;
+                        }
                     }
                 }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    unreadable.Add(new UnityFinding(UnityFindingSource.Unreadable, "INW900", asset + ".meta", 0, 0,
+                        "could not read this .meta file, so whether its Addressables schema leaves a group out of the build is unknown; the group's assets are checked (" + e.GetType().Name + ": " + e.Message + ")"));
+                }
             }
+
+            return files;
         }
 
-        /// <summary>Unity asset GUIDs are 32 hexadecimal digits.</summary>
-        public static bool IsGuid(string value)
-            => value.Length == 32 && value.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+        private static string? Read(string projectRoot, string assetPath, string what, List<UnityFinding> unreadable)
+        {
+            try
+            {
+                return File.ReadAllText(UnityPaths.ToFullPath(projectRoot, assetPath));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                unreadable.Add(new UnityFinding(UnityFindingSource.Unreadable, "INW900", assetPath, 0, 0,
+                    "could not read this " + what + ", so the assets it lists were not checked for Inworld credentials (" + e.GetType().Name + ": " + e.Message + ")"));
+                return null;
+            }
+        }
     }
 }

@@ -30,17 +30,5 @@ namespace Inworld.Unity.Editor
                 .OrderBy(f => f, StringComparer.Ordinal)
                 .ToList();
         }
-
-        /// <summary>Is any folder of the path named <paramref name="name"/> (case-insensitive, as Unity matches special folders)?</summary>
-        public static bool HasFolder(string assetPath, string name)
-        {
-            var parts = Normalize(assetPath).Split('/');
-            for (var i = 0; i < parts.Length - 1; i++)
-            {
-                if (string.Equals(parts[i], name, StringComparison.OrdinalIgnoreCase)) return true;
-            }
-
-            return false;
-        }
     }
 }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
+using Inworld.Unity.Editor.Shipping;
+
 namespace Inworld.Scan.UnityShipping
 {
     /// <summary>
@@ -103,7 +105,7 @@ namespace Inworld.Scan.UnityShipping
                 return new ShippingVerdict(false, "the project's package list, read by the Editor only");
             }
 
-            if (IsStreamingAssets(segments))
+            if (UnitySpecialFolders.IsStreamingAssets(segments))
             {
                 return new ShippingVerdict(true, "under Assets/StreamingAssets/, copied into the player as is");
             }
@@ -119,7 +121,7 @@ namespace Inworld.Scan.UnityShipping
                 return new ShippingVerdict(true, "may ship: " + _incomplete);
             }
 
-            if (IsEditorOnlyFolder(segments))
+            if (UnitySpecialFolders.IsEditorOnly(segments))
             {
                 return new ShippingVerdict(false, segments.Any(s => s.Equals("Editor Default Resources", StringComparison.OrdinalIgnoreCase))
                     ? "under Editor Default Resources/, which only the Editor loads"
@@ -206,7 +208,7 @@ namespace Inworld.Scan.UnityShipping
             foreach (var file in _knownFiles)
             {
                 var segments = file.Split('/');
-                if (IsInResources(segments) && !IsEditorOnlyFolder(segments))
+                if (UnitySpecialFolders.IsInResources(segments) && !UnitySpecialFolders.IsEditorOnly(segments))
                 {
                     Reach(file, new ShippingVerdict(true, "under a Resources/ folder, which Unity builds into the player whole"));
                 }
@@ -273,7 +275,7 @@ namespace Inworld.Scan.UnityShipping
                 return;
             }
 
-            if (!UnityYamlReferences.IsYamlHeader(text.AsSpan(0, Math.Min(text.Length, 64))))
+            if (!UnityYamlReferences.IsYamlHeader(text))
             {
                 _problems.Note(path, "binary-serialized (Asset Serialization is not Force Text), so its scene list cannot be read; every scene is treated as shipped");
                 _incomplete = "ProjectSettings/EditorBuildSettings.asset is binary-serialized, so Build Settings cannot be read";
@@ -312,7 +314,7 @@ namespace Inworld.Scan.UnityShipping
                     continue;
                 }
 
-                if (!UnityYamlReferences.IsYamlHeader(text.AsSpan(0, Math.Min(text.Length, 64))))
+                if (!UnityYamlReferences.IsYamlHeader(text))
                 {
                     Binary(group);
                     continue;
@@ -383,7 +385,7 @@ namespace Inworld.Scan.UnityShipping
                 return Array.Empty<string>();
             }
 
-            if (!UnityYamlReferences.IsYamlHeader(text.AsSpan(0, Math.Min(text.Length, 64))))
+            if (!UnityYamlReferences.IsYamlHeader(text))
             {
                 Binary(relative);
                 return Array.Empty<string>();
@@ -434,29 +436,5 @@ namespace Inworld.Scan.UnityShipping
         /// <summary>A file directly in ProjectSettings/ that is not one of the Editor's own settings (ProjectSettings/Packages/ holds packages' Editor settings).</summary>
         private static bool IsPlayerSetting(string[] segments)
             => segments.Length == 2 && segments[0].Equals("ProjectSettings", StringComparison.OrdinalIgnoreCase) && !EditorOnlySettings.Contains(segments[1]);
-
-        private static bool IsStreamingAssets(string[] segments)
-            => segments.Length > 2 && segments[0].Equals("Assets", StringComparison.OrdinalIgnoreCase) && segments[1].Equals("StreamingAssets", StringComparison.OrdinalIgnoreCase);
-
-        private static bool IsInResources(string[] segments)
-        {
-            for (var i = 0; i < segments.Length - 1; i++)
-            {
-                if (segments[i].Equals("Resources", StringComparison.OrdinalIgnoreCase)) return true;
-            }
-
-            return false;
-        }
-
-        /// <summary>An Editor/ folder at any depth, or Editor Default Resources/ (Unity's special folder names).</summary>
-        private static bool IsEditorOnlyFolder(string[] segments)
-        {
-            for (var i = 0; i < segments.Length - 1; i++)
-            {
-                if (segments[i].Equals("Editor", StringComparison.OrdinalIgnoreCase) || segments[i].Equals("Editor Default Resources", StringComparison.OrdinalIgnoreCase)) return true;
-            }
-
-            return false;
-        }
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using Inworld.Analyzers.Tests.Package;
 using Inworld.Scan;
 using Inworld.Scan.UnityShipping;
+using Inworld.Unity.Editor.Shipping;
 using Xunit;
 
 namespace Inworld.Analyzers.Tests.Scan

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using Inworld.Scan;
 using Inworld.Scan.UnityShipping;
+using Inworld.Unity.Editor.Shipping;
 using Xunit;
 
 namespace Inworld.Analyzers.Tests.Scan

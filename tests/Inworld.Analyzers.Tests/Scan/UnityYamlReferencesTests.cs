@@ -1,5 +1,6 @@
 using System.IO;
 using Inworld.Scan.UnityShipping;
+using Inworld.Unity.Editor.Shipping;
 using Xunit;
 
 namespace Inworld.Analyzers.Tests.Scan

@@ -219,6 +219,35 @@ namespace Inworld.Analyzers.Tests.Unity
         }
 
         [Fact]
+        public void Resources_under_Editor_Default_Resources_do_not_ship_the_same_rule_as_inworld_scan()
+        {
+            Write("Assets/Editor Default Resources/Resources/tool.asset", "x");
+            Write("Assets/Resources/a.asset", "x");
+            Assert.Equal(new[] { "Assets/Resources/a.asset" }, PlayerContent.ResourcesFiles(_project).ToArray());
+        }
+
+        [Fact]
+        public void A_group_left_out_of_the_build_by_its_schema_lists_nothing()
+        {
+            const string IncludedSchema = "44444444444444444444444444444444";
+            const string ExcludedSchema = "55555555555555555555555555555555";
+            Write(PlayerContent.AddressableGroupsFolder + "/Schemas/Shipped_BundledAssetGroupSchema.asset", "%YAML 1.1\n--- !u!114 &11400000\nMonoBehaviour:\n  m_IncludeInBuild: 1\n");
+            Write(PlayerContent.AddressableGroupsFolder + "/Schemas/Shipped_BundledAssetGroupSchema.asset.meta", "fileFormatVersion: 2\nguid: " + IncludedSchema + "\n");
+            Write(PlayerContent.AddressableGroupsFolder + "/Schemas/Legacy_BundledAssetGroupSchema.asset", "%YAML 1.1\n--- !u!114 &11400000\nMonoBehaviour:\n  m_IncludeInBuild: 0\n");
+            Write(PlayerContent.AddressableGroupsFolder + "/Schemas/Legacy_BundledAssetGroupSchema.asset.meta", "fileFormatVersion: 2\nguid: " + ExcludedSchema + "\n");
+            Write(PlayerContent.AddressableGroupsFolder + "/Shipped.asset", Group("Shipped", "11111111111111111111111111111111", IncludedSchema));
+            Write(PlayerContent.AddressableGroupsFolder + "/Legacy.asset", Group("Legacy", "22222222222222222222222222222222", ExcludedSchema));
+
+            var problems = new List<UnityFinding>();
+            Assert.Equal(new[] { "11111111111111111111111111111111" }, PlayerContent.AddressableEntryGuids(_project, problems).ToArray());
+            Assert.Empty(problems);
+
+            static string Group(string name, string entry, string schema)
+                => "%YAML 1.1\n--- !u!114 &11400000\nMonoBehaviour:\n  m_GroupName: " + name + "\n  m_SerializeEntries:\n  - m_GUID: " + entry +
+                   "\n    m_Address: " + name + "\n  m_ReadOnly: 0\n  m_SchemaSet:\n    m_Schemas:\n    - {fileID: 11400000, guid: " + schema + ", type: 2}\n";
+        }
+
+        [Fact]
         public void No_Addressables_means_no_entries()
         {
             Directory.CreateDirectory(_project);

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 
-namespace Inworld.Scan.UnityShipping
+namespace Inworld.Unity.Editor.Shipping
 {
     /// <summary>One row of Build Settings' scene list (ProjectSettings/EditorBuildSettings.asset, m_Scenes).</summary>
-    internal sealed class BuildSettingsScene
+    public sealed class BuildSettingsScene
     {
         public BuildSettingsScene(bool enabled, string? path, string? guid)
         {
@@ -22,7 +22,7 @@ namespace Inworld.Scan.UnityShipping
     }
 
     /// <summary>One Addressables group (AddressableAssetsData/AssetGroups/*.asset): its entries and the schemas that configure it.</summary>
-    internal sealed class AddressablesGroup
+    public sealed class AddressablesGroup
     {
         public AddressablesGroup(string? name, List<string> entryGuids, List<string> schemaGuids)
         {
@@ -45,7 +45,7 @@ namespace Inworld.Scan.UnityShipping
     /// layout (a block sequence at the key's own indentation, one "key: value" per line), so a line reader is
     /// enough; anything it does not recognise is left out and said so by the caller, never guessed.
     /// </summary>
-    internal static class UnitySettingsReaders
+    public static class UnitySettingsReaders
     {
         /// <summary>The m_Scenes rows of EditorBuildSettings.asset, in Build Settings order.</summary>
         public static List<BuildSettingsScene> Scenes(string text)

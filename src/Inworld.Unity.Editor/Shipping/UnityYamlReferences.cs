@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace Inworld.Scan.UnityShipping
+namespace Inworld.Unity.Editor.Shipping
 {
     /// <summary>
     /// Reads the GUIDs out of Unity's text serialization without a YAML parser: a reference is written inline as
@@ -10,7 +10,7 @@ namespace Inworld.Scan.UnityShipping
     /// (Addressables' AssetReference "m_AssetGUID: ...") use the same 32 hex digits after a key ending in "guid:".
     /// A scene of many megabytes is scanned once with IndexOf; nothing is allocated per line.
     /// </summary>
-    internal static class UnityYamlReferences
+    public static class UnityYamlReferences
     {
         /// <summary>The all-zero GUID Unity writes for "no asset".</summary>
         public const string NullGuid = "00000000000000000000000000000000";
@@ -27,10 +27,15 @@ namespace Inworld.Scan.UnityShipping
         private const int GuidLength = 32;
 
         /// <summary>Does text start as Unity writes a text-serialized asset? (A binary-serialized one starts with bytes, not "%YAML".)</summary>
-        public static bool IsYamlHeader(ReadOnlySpan<char> start)
+        public static bool IsYamlHeader(string text)
         {
-            var text = start.TrimStart('\uFEFF').TrimStart();
-            return text.StartsWith("%YAML", StringComparison.Ordinal);
+            var at = 0;
+            while (at < text.Length && at < 64 && (text[at] == '\uFEFF' || char.IsWhiteSpace(text[at])))
+            {
+                at++;
+            }
+
+            return string.CompareOrdinal(text, at, "%YAML", 0, 5) == 0;
         }
 
         /// <summary>Each distinct GUID the text references, lower-cased, in order of first appearance; the null GUID and Unity's built-in GUIDs are left out.</summary>
