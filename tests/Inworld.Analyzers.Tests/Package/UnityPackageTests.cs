@@ -41,6 +41,7 @@ namespace Inworld.Analyzers.Tests.Package
             Assert.All(_entries, e => Assert.StartsWith("package/", e, StringComparison.Ordinal));
             var files = Relative(_folder);
             foreach (var expected in new[] { "package.json", "README.md", "LICENSE.md", "Default.globalconfig", "Analyzers/Inworld.Analyzers.dll",
+                                              "Analyzers/Inworld.Analyzers.Scope.asmdef", "Analyzers/AnalyzerScope.cs",
                                               "Editor/Inworld.Analyzers.Editor.asmdef", "Editor/Inworld.Unity.Editor.dll", "Editor/InworldBuildGate.cs",
                                               "Editor/InworldProjectScan.cs", "Editor/InworldCompilerMessages.cs" })
             {
@@ -128,6 +129,36 @@ namespace Inworld.Analyzers.Tests.Package
             {
                 Assert.Contains(platform, meta);
             }
+        }
+
+        /// <summary>
+        /// Unity applies an analyzer in a folder with an assembly definition to that assembly and to every assembly that
+        /// references it (Unity Manual, "Analyzer scope and rule set files"). The analyzer's folder holds an auto-referenced
+        /// assembly on every platform, with a script (an assembly definition without one produces no assembly), so
+        /// Assembly-CSharp references it, and an .asmdef assembly does with one line.
+        /// </summary>
+        [Fact]
+        public void The_analyzer_sits_with_an_auto_referenced_assembly_that_every_assembly_can_reference()
+        {
+            var folder = Path.Combine(_folder, "Analyzers");
+            var asmdefs = Directory.GetFiles(folder, "*.asmdef");
+            var asmdefPath = Assert.Single(asmdefs);
+            using var asmdef = JsonDocument.Parse(File.ReadAllText(asmdefPath));
+            var root = asmdef.RootElement;
+            Assert.Equal("Inworld.Analyzers.Scope", root.GetProperty("name").GetString());
+            Assert.True(root.GetProperty("autoReferenced").GetBoolean());
+            Assert.Empty(root.GetProperty("includePlatforms").EnumerateArray());
+            Assert.Empty(root.GetProperty("excludePlatforms").EnumerateArray());
+
+            // It must not take the analyzer as a plug-in reference, and its name must not be the analyzer DLL's.
+            Assert.DoesNotContain("Inworld.Analyzers.dll", root.GetProperty("precompiledReferences").EnumerateArray().Select(e => e.GetString()));
+            Assert.NotEqual("Inworld.Analyzers", root.GetProperty("name").GetString());
+            Assert.NotEmpty(Directory.GetFiles(folder, "*.cs"));
+            Assert.True(File.Exists(Path.Combine(folder, "Inworld.Analyzers.dll")));
+
+            // The docs give users the same name to reference.
+            var docs = File.ReadAllText(Path.Combine(DotnetCli.RepositoryRoot(), "docs", "unity.md"));
+            Assert.Contains("\"Inworld.Analyzers.Scope\"", docs, StringComparison.Ordinal);
         }
 
         [Fact]
