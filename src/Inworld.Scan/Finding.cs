@@ -47,10 +47,12 @@ namespace Inworld.Scan
         /// </summary>
         public Finding WithShipping(bool shipsInPlayer, string reason)
         {
+            // The analyzer's advice for a Unity asset says it ships in every build; for one that does not, say what holds.
+            var message = shipsInPlayer ? Message : Message.Replace(Inworld.Analyzers.Rules.ShippedFileCredentialAnalyzer.UnityAssetAdvice, "remove it from the project");
             var said = shipsInPlayer
                 ? ". Ships in the player build: " + reason + ". The key is in every copy of the game, so it must be rotated: removing it from the project does not recall the builds already out"
                 : ". Not in the player build: " + reason + ". The key is still in the repository: rotate it and remove it";
-            return new Finding(Id, Severity, Message + said, Path, Line, Column, EndLine, EndColumn, Descriptor)
+            return new Finding(Id, Severity, message + said, Path, Line, Column, EndLine, EndColumn, Descriptor)
             {
                 ShipsInPlayer = shipsInPlayer,
                 ShippingReason = reason,

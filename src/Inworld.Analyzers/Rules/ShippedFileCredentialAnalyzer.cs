@@ -115,6 +115,12 @@ namespace Inworld.Analyzers.Rules
         }
 
         /// <summary>
+        /// The advice for a Unity asset. inworld-scan, which works out whether the asset is in the player build, replaces it
+        /// for an asset that is not (UnityShipping): the key is then in the repository only.
+        /// </summary>
+        internal const string UnityAssetAdvice = "Unity assets ship inside every build of the game: remove it and have the game get a short-lived token from your backend";
+
+        /// <summary>
         /// What to do instead depends on who receives the file: a server reads its own environment, but a file a
         /// browser downloads (wwwroot/) or a Unity asset baked into the player has no safe place for the value.
         /// </summary>
@@ -128,7 +134,7 @@ namespace Inworld.Analyzers.Rules
 
             if (format == ShippedFileFormat.UnityYaml || path.EndsWith(ShippedFileFormats.UnityAdditionalFileExtension, StringComparison.OrdinalIgnoreCase))
             {
-                return "Unity assets ship inside every build of the game: remove it and have the game get a short-lived token from your backend";
+                return UnityAssetAdvice;
             }
 
             return "remove it and load it on a server or from the environment at run time";

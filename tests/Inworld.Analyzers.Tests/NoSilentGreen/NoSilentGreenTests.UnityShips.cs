@@ -96,6 +96,12 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
             {
                 var relative = line.Substring("samples/UnityGame/".Length, line.IndexOf('(', StringComparison.Ordinal) - "samples/UnityGame/".Length);
                 Assert.Contains(SampleShipping[relative] ? ". Ships in the player build: " : ". Not in the player build: ", line);
+
+                // A Unity asset that does not ship is not told that it ships inside every build.
+                if (!SampleShipping[relative])
+                {
+                    Assert.DoesNotContain("ship inside every build", line, StringComparison.Ordinal);
+                }
             }
 
             AssertNoSampleSecret(all.Output);
