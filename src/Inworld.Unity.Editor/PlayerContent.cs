@@ -14,7 +14,7 @@ namespace Inworld.Unity.Editor
     /// </summary>
     public static class PlayerContent
     {
-        /// <summary>Roots Unity builds from: the project's Assets/ folder and the packages it embeds or links (Packages/).</summary>
+        /// <summary>Roots Unity builds from: the project's Assets/ folder and the packages it embeds (Packages/); installed packages are added below.</summary>
         private static readonly string[] Roots = { "Assets", "Packages" };
 
         /// <summary>
@@ -26,7 +26,9 @@ namespace Inworld.Unity.Editor
             var files = new List<string>();
             foreach (var root in Roots)
             {
-                foreach (var file in UnityPaths.FilesUnder(projectRoot, root))
+                // The packages the Package Manager installed (registry, git, tarball) ship their Resources/ folders too.
+                var all = root == "Packages" ? UnityPaths.FilesUnder(projectRoot, root).Concat(UnityPaths.InstalledPackageFiles(projectRoot)) : UnityPaths.FilesUnder(projectRoot, root);
+                foreach (var file in all)
                 {
                     var segments = UnitySpecialFolders.Segments(file);
                     if (UnitySpecialFolders.IsInResources(segments) && !UnitySpecialFolders.IsEditorOnly(segments))

@@ -219,6 +219,38 @@ namespace Inworld.Analyzers.Tests.Unity
         }
 
         [Fact]
+        public void Resources_of_installed_packages_ship_too_named_as_AssetDatabase_names_them()
+        {
+            Write("Library/PackageCache/com.example.npc@1.2.3/Runtime/Resources/NpcSettings.asset", "x");
+            Write("Library/PackageCache/com.example.npc@1.2.3/Editor/Resources/Tool.asset", "x");
+            Write("Library/ScriptAssemblies/Resources/not-a-package.txt", "x");
+            Assert.Equal(new[] { "Packages/com.example.npc/Runtime/Resources/NpcSettings.asset" }, PlayerContent.ResourcesFiles(_project).ToArray());
+        }
+
+        [Fact]
+        public void A_package_asset_is_read_where_the_Package_Manager_keeps_it()
+        {
+            // Installed from a registry: Library/PackageCache/<name>@<version>.
+            Write("Library/PackageCache/com.example.npc@1.2.3/Runtime/Resources/NpcSettings.asset",
+                "%YAML 1.1\n--- !u!114 &11400000\nMonoBehaviour:\n  m_APIKey: " + Fake.ApiKey + "\n");
+            // A local package outside the project: "file:" in Packages/manifest.json.
+            var local = Path.Combine(Path.GetDirectoryName(_project)!, "shared-npc-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path.Combine(local, "Runtime"));
+            File.WriteAllText(Path.Combine(local, "Runtime", "Npc.prefab"), "%YAML 1.1\n--- !u!114 &1\nMonoBehaviour:\n  m_APIKey: " + FakeCredentials.Other.ApiKey + "\n");
+            Write("Packages/manifest.json", "{ \"dependencies\": { \"com.example.local\": \"file:" + local.Replace('\\', '/') + "\" } }");
+            try
+            {
+                var findings = ShippedAssetScan.Scan(_project, new[] { "Packages/com.example.npc/Runtime/Resources/NpcSettings.asset", "Packages/com.example.local/Runtime/Npc.prefab" });
+                Assert.Equal(2, findings.Count(f => f.RuleId == "INW004"));
+                Assert.DoesNotContain(findings, f => f.Source == UnityFindingSource.Unreadable);
+            }
+            finally
+            {
+                Directory.Delete(local, recursive: true);
+            }
+        }
+
+        [Fact]
         public void Resources_under_Editor_Default_Resources_do_not_ship_the_same_rule_as_inworld_scan()
         {
             Write("Assets/Editor Default Resources/Resources/tool.asset", "x");
