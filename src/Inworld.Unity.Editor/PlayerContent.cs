@@ -30,8 +30,7 @@ namespace Inworld.Unity.Editor
                 var all = root == "Packages" ? UnityPaths.FilesUnder(projectRoot, root).Concat(UnityPaths.InstalledPackageFiles(projectRoot)) : UnityPaths.FilesUnder(projectRoot, root);
                 foreach (var file in all)
                 {
-                    var segments = UnitySpecialFolders.Segments(file);
-                    if (UnitySpecialFolders.IsInResources(segments) && !UnitySpecialFolders.IsEditorOnly(segments))
+                    if (UnitySpecialFolders.ShipsAsResource(UnitySpecialFolders.Segments(file)))
                     {
                         files.Add(file);
                     }
@@ -72,17 +71,8 @@ namespace Inworld.Unity.Editor
                     continue;
                 }
 
-                schemaFiles ??= SchemaFiles(projectRoot, unreadable);
-                var excluded = false;
-                foreach (var schema in parsed.SchemaGuids)
-                {
-                    if (schemaFiles.TryGetValue(schema, out var schemaPath) && Read(projectRoot, schemaPath, "Addressables schema", unreadable) is string schemaText)
-                    {
-                        excluded |= UnitySettingsReaders.ExcludesGroupFromBuild(schemaText);
-                    }
-                }
-
-                if (!excluded)
+                var schemas = schemaFiles ??= SchemaFiles(projectRoot, unreadable);
+                if (!UnitySettingsReaders.LeavesGroupOutOfBuild(parsed, guid => schemas.TryGetValue(guid, out var schemaPath) ? Read(projectRoot, schemaPath, "Addressables schema", unreadable) : null))
                 {
                     guids.AddRange(parsed.EntryGuids);
                 }

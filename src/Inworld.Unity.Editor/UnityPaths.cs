@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Inworld.Analyzers.Core.ShippedFiles;
 
 namespace Inworld.Unity.Editor
 {
@@ -41,61 +42,28 @@ namespace Inworld.Unity.Editor
         /// <summary>Where the Package Manager keeps an installed (not embedded) package: Library/PackageCache, or a "file:" path of the manifest.</summary>
         public static string? InstalledPackageFolder(string projectRoot, string name)
         {
+            // Asked once per package asset of a build: a listing filtered by the package's name, not of the whole cache.
             var cache = System.IO.Path.Combine(projectRoot, "Library", "PackageCache");
             if (Directory.Exists(cache))
             {
-                foreach (var candidate in Directory.EnumerateDirectories(cache).OrderBy(d => d, StringComparer.Ordinal))
+                var exact = System.IO.Path.Combine(cache, name);
+                if (Directory.Exists(exact))
                 {
-                    var folderName = System.IO.Path.GetFileName(candidate);
-                    if (folderName.Equals(name, StringComparison.Ordinal) || folderName.StartsWith(name + "@", StringComparison.Ordinal))
-                    {
-                        return candidate;
-                    }
+                    return exact;
+                }
+
+                var versions = Directory.GetDirectories(cache, name + "@*");
+                if (versions.Length > 0)
+                {
+                    return versions.OrderBy(d => d, StringComparer.Ordinal).First();
                 }
             }
 
             return ManifestFilePackage(projectRoot, name);
         }
 
-        /// <summary>The folder of a "name": "file:path" dependency of Packages/manifest.json (relative to Packages/), if any.</summary>
-        private static string? ManifestFilePackage(string projectRoot, string name)
-        {
-            var manifest = System.IO.Path.Combine(projectRoot, "Packages", "manifest.json");
-            if (!File.Exists(manifest))
-            {
-                return null;
-            }
-
-            var text = File.ReadAllText(manifest);
-            var key = "\"" + name + "\"";
-            var at = text.IndexOf(key, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                return null;
-            }
-
-            var open = text.IndexOf('"', text.IndexOf(':', at + key.Length) + 1);
-            var close = open < 0 ? -1 : text.IndexOf('"', open + 1);
-            if (close < 0)
-            {
-                return null;
-            }
-
-            var value = text.Substring(open + 1, close - open - 1);
-            if (!value.StartsWith("file:", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            var path = value.Substring("file:".Length).Replace('/', System.IO.Path.DirectorySeparatorChar);
-            return System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(projectRoot, "Packages", path));
-        }
-
-        /// <summary>
-        /// Every installed (not embedded) package's files, as AssetDatabase names them ("Packages/&lt;name&gt;/..."), .meta files
-        /// left out: the packages of Library/PackageCache.
-        /// </summary>
-        public static IEnumerable<string> InstalledPackageFiles(string projectRoot)
+        /// <summary>The packages of Library/PackageCache (folders named &lt;name&gt;@&lt;version or hash&gt;), as (name, folder), in ordinal order.</summary>
+        private static IEnumerable<KeyValuePair<string, string>> CachedPackages(string projectRoot)
         {
             var cache = System.IO.Path.Combine(projectRoot, "Library", "PackageCache");
             if (!Directory.Exists(cache))
@@ -107,18 +75,53 @@ namespace Inworld.Unity.Editor
             {
                 var folderName = System.IO.Path.GetFileName(folder);
                 var at = folderName.IndexOf('@');
-                var name = at < 0 ? folderName : folderName.Substring(0, at);
-                if (Directory.Exists(System.IO.Path.Combine(projectRoot, "Packages", name)))
+                yield return new KeyValuePair<string, string>(at < 0 ? folderName : folderName.Substring(0, at), folder);
+            }
+        }
+
+        /// <summary>
+        /// The folder of a "name": "file:path" dependency of Packages/manifest.json (relative to Packages/), if any. Read with
+        /// the credential core's forgiving JSON reader (comments and trailing commas allowed; malformed input ends the read).
+        /// </summary>
+        private static string? ManifestFilePackage(string projectRoot, string name)
+        {
+            var manifest = System.IO.Path.Combine(projectRoot, "Packages", "manifest.json");
+            if (!File.Exists(manifest))
+            {
+                return null;
+            }
+
+            foreach (var entry in new JsonSettingsReader().Read(File.ReadAllText(manifest)))
+            {
+                if (entry.Container == "dependencies" && entry.Name == name && entry.Value.StartsWith("file:", StringComparison.Ordinal))
+                {
+                    var path = entry.Value.Substring("file:".Length).Replace('/', System.IO.Path.DirectorySeparatorChar);
+                    return System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(projectRoot, "Packages", path));
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Every installed (not embedded) package's files, as AssetDatabase names them ("Packages/&lt;name&gt;/..."), .meta files
+        /// left out: the packages of Library/PackageCache.
+        /// </summary>
+        public static IEnumerable<string> InstalledPackageFiles(string projectRoot)
+        {
+            foreach (var package in CachedPackages(projectRoot))
+            {
+                if (Directory.Exists(System.IO.Path.Combine(projectRoot, "Packages", package.Key)))
                 {
                     // An embedded copy of the package takes the installed one's place.
                     continue;
                 }
 
-                foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+                foreach (var file in Directory.EnumerateFiles(package.Value, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
                 {
                     if (!file.EndsWith(".meta", StringComparison.OrdinalIgnoreCase))
                     {
-                        yield return "Packages/" + name + "/" + file.Substring(folder.Length).TrimStart('/', '\\').Replace('\\', '/');
+                        yield return "Packages/" + package.Key + "/" + file.Substring(package.Value.Length).TrimStart('/', '\\').Replace('\\', '/');
                     }
                 }
             }

@@ -207,8 +207,7 @@ namespace Inworld.Scan.UnityShipping
             }
             foreach (var file in _knownFiles)
             {
-                var segments = file.Split('/');
-                if (UnitySpecialFolders.IsInResources(segments) && !UnitySpecialFolders.IsEditorOnly(segments))
+                if (UnitySpecialFolders.ShipsAsResource(file.Split('/')))
                 {
                     Reach(file, new ShippingVerdict(true, "under a Resources/ folder, which Unity builds into the player whole"));
                 }
@@ -321,17 +320,7 @@ namespace Inworld.Scan.UnityShipping
                 }
 
                 var parsed = UnitySettingsReaders.Group(text);
-                var excluded = false;
-                foreach (var schemaGuid in parsed.SchemaGuids)
-                {
-                    if (_pathsByGuid.TryGetValue(schemaGuid, out var schemaPaths))
-                    {
-                        var schemaText = ReadText(Path.Combine(_root, schemaPaths[0]));
-                        excluded |= schemaText != null && UnitySettingsReaders.ExcludesGroupFromBuild(schemaText);
-                    }
-                }
-
-                if (excluded)
+                if (UnitySettingsReaders.LeavesGroupOutOfBuild(parsed, schemaGuid => _pathsByGuid.TryGetValue(schemaGuid, out var schemaPaths) ? ReadText(Path.Combine(_root, schemaPaths[0])) : null))
                 {
                     continue;
                 }

@@ -164,6 +164,22 @@ namespace Inworld.Unity.Editor.Shipping
             return new AddressablesGroup(name, entries, schemas);
         }
 
+        /// <summary>
+        /// Does one of the group's schemas leave it out of the build? <paramref name="schemaText"/> gives a schema's text by its
+        /// GUID (null when it cannot be found or read: then that schema is taken as including the group). Every schema is
+        /// asked for, so a caller that reports unreadable files reports each one, even after another schema decided.
+        /// </summary>
+        public static bool LeavesGroupOutOfBuild(AddressablesGroup group, Func<string, string?> schemaText)
+        {
+            var excluded = false;
+            foreach (var schema in group.SchemaGuids)
+            {
+                excluded |= schemaText(schema) is string text && ExcludesGroupFromBuild(text);
+            }
+
+            return excluded;
+        }
+
         /// <summary>A BundledAssetGroupSchema that leaves its group out of the build ("Include in Build" unticked).</summary>
         public static bool ExcludesGroupFromBuild(string schemaText)
         {

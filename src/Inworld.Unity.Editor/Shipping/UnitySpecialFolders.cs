@@ -19,6 +19,9 @@ namespace Inworld.Unity.Editor.Shipping
         /// <summary>Inside an Editor/ folder at any depth, or Editor Default Resources/: only the Editor loads it.</summary>
         public static bool IsEditorOnly(string[] segments) => HasFolder(segments, "Editor") || HasFolder(segments, "Editor Default Resources");
 
+        /// <summary>Built into the player as part of a Resources/ folder: inside one, and not Editor-only.</summary>
+        public static bool ShipsAsResource(string[] segments) => IsInResources(segments) && !IsEditorOnly(segments);
+
         /// <summary>Does a folder (not the file name, the last segment) of the path have this name?</summary>
         private static bool HasFolder(string[] segments, string name)
         {
