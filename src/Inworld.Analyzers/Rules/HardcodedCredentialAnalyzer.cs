@@ -44,6 +44,9 @@ namespace Inworld.Analyzers.Rules
                     {
                         block.RegisterOperationAction(wrap(analysis.AnalyzeLiteral), OperationKind.Literal);
 
+                        // A lambda's default parameter values (C# 12) are not in the operation tree.
+                        block.RegisterOperationAction(wrap(analysis.AnalyzeLambdaDefaults), OperationKind.AnonymousFunction);
+
                         // "..."u8 (C# 11) is an operation kind this 3.7-compiled assembly cannot name; newer hosts know it.
                         if (utf8Kind.HasValue)
                         {
@@ -94,7 +97,7 @@ namespace Inworld.Analyzers.Rules
                 };
                 foreach (var argument in arguments)
                 {
-                    if (argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Value is ILiteralOperation literal)
+                    if (argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Value is ILiteralOperation literal && !DefaultIsWrittenInSource(argument.Parameter))
                     {
                         AnalyzeLiteral(new OperationAnalysisContext(literal, context.ContainingSymbol, context.Compilation, context.Options, context.ReportDiagnostic, _ => true, context.CancellationToken));
                     }
@@ -108,9 +111,45 @@ namespace Inworld.Analyzers.Rules
             /// </summary>
             private bool IsClientCode(SyntaxNode node) => _context.IsShippedClientCode(node.SyntaxTree, node.SpanStart);
 
+            /// <summary>
+            /// Is the default that an omitted argument brings written in this compilation's source? Then it is reported
+            /// where it is written (a method's or a lambda's parameter), once, and not again at every call. A lambda's
+            /// natural type is a delegate type the compiler declares; its defaults come from the lambda.
+            /// </summary>
+            private static bool DefaultIsWrittenInSource(IParameterSymbol? parameter)
+                => parameter != null &&
+                   (!parameter.DeclaringSyntaxReferences.IsEmpty ||
+                    parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke, ContainingType: { IsImplicitlyDeclared: true } });
+
+            /// <summary>The string default values written on a lambda's parameters (C# 12), judged like a method's.</summary>
+            public void AnalyzeLambdaDefaults(OperationAnalysisContext context)
+            {
+                var lambda = (IAnonymousFunctionOperation)context.Operation;
+                foreach (var parameter in lambda.Symbol.Parameters)
+                {
+                    if (!parameter.HasExplicitDefaultValue || !(parameter.ExplicitDefaultValue is string value) || parameter.DeclaringSyntaxReferences.IsEmpty ||
+                        !(parameter.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is ParameterSyntax { Default: { Value: LiteralExpressionSyntax literal } }))
+                    {
+                        // No default, or a constant's name: the constant is judged where it is declared.
+                        continue;
+                    }
+
+                    var candidate = CredentialClassifier.PreCheck(value);
+                    if (candidate.CouldBeCredential)
+                    {
+                        ReportIfAny(context, Classify(literal, candidate, ValueTrace.ParameterDefault(parameter), null, contextOnly: false), literal);
+                    }
+                }
+            }
+
             public void AnalyzeLiteral(OperationAnalysisContext context)
             {
                 var literal = (ILiteralOperation)context.Operation;
+                if (literal.IsImplicit && literal.Parent is IArgumentOperation { ArgumentKind: ArgumentKind.DefaultValue } omitted && DefaultIsWrittenInSource(omitted.Parameter))
+                {
+                    return;
+                }
+
                 var type = literal.Type;
                 if (type != null && type.SpecialType != SpecialType.System_String)
                 {
@@ -209,14 +248,16 @@ namespace Inworld.Analyzers.Rules
 
                 // Skip when the value is only a reported constant plus harmless glue ("Basic " + Key); report
                 // when it also carries a fresh credential-sized fragment (KeyId + ":" + "<secret literal>").
-                var anyReported = false;
+                // A part reported on its own that holds the whole credential ("Basic " + Key) is the finding; parts that
+                // are findings only as halves (InworldKeyId + ":" + InworldSecret) still make a new one here.
+                List<string>? reportedParts = null;
                 var anyFreshCandidate = false;
                 foreach (var part in parts)
                 {
                     var partValue = PartValue(part);
                     if (IsFindingOnItsOwn(part, CredentialClassifier.PreCheck(partValue)))
                     {
-                        anyReported = true;
+                        (reportedParts ??= new List<string>()).Add(partValue ?? string.Empty);
                     }
                     else if (CredentialShape.MayContainCredential(partValue))
                     {
@@ -224,7 +265,7 @@ namespace Inworld.Analyzers.Rules
                     }
                 }
 
-                if (anyReported && !anyFreshCandidate)
+                if (reportedParts != null && !anyFreshCandidate && AReportedPartHoldsTheWhole(candidate, reportedParts))
                 {
                     return;
                 }
@@ -431,6 +472,26 @@ namespace Inworld.Analyzers.Rules
             /// <summary>The symbol's value judged where it is declared: its own name is the destination.</summary>
             private static bool IsSymbolFinding(ISymbol symbol, INamedTypeSymbol? containingType, in CredentialCandidate candidate)
                 => CredentialClassifier.Classify(candidate, new CredentialContext(CredentialNames.Classify(symbol.Name, containingType?.Name))).IsFinding;
+
+            private static bool AReportedPartHoldsTheWhole(in CredentialCandidate candidate, List<string> reportedParts)
+            {
+                var match = candidate.ApiKey.IsMatch ? candidate.ApiKey : candidate.RawPair;
+                if (!match.IsMatch || match.Start < 0 || match.Start + match.Length > candidate.Value.Length)
+                {
+                    return true;
+                }
+
+                var whole = candidate.Value.Substring(match.Start, match.Length);
+                foreach (var part in reportedParts)
+                {
+                    if (part.IndexOf(whole, StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             private static string? PartValue(IOperation part)
                 => part is ILiteralOperation literal

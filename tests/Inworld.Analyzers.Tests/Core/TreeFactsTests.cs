@@ -137,16 +137,21 @@ namespace Inworld.Analyzers.Tests.Core
             Assert.Contains(diagnostics, d => d.Id == RuleIds.HardcodedCredential && d.Location.SourceTree!.FilePath == "Parts.cs");
         }
 
-        /// <summary>An omitted optional argument brings its string default into a method that writes no literal.</summary>
+        /// <summary>
+        /// An omitted optional argument brings its string default into a method that writes no literal. The method is
+        /// in a referenced assembly: a default written in this compilation's source is reported where it is written, not
+        /// at each call (FindingLocationTests).
+        /// </summary>
         [Fact]
         public async Task An_omitted_argument_default_is_judged_as_without_the_filter()
         {
-            var sources = new[]
-            {
-                ("Api.cs", "static class Api { public static void Connect(string apiKey = \"$KEY$\") { } }"),
-                ("Game.cs", "class Game { void Start() { Api.Connect(); } }"),
-            };
-            var compilation = Compile(sources);
+            var library = Compile(new[] { ("Api.cs", "public static class Api { public static void Connect(string apiKey = \"$KEY$\") { } }") })
+                .WithAssemblyName("Api")
+                .WithOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new System.IO.MemoryStream();
+            Assert.True(library.Emit(image).Success);
+            var compilation = Compile(new[] { ("Game.cs", "class Game { void Start() { Api.Connect(); } }") })
+                .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
             var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedCredentialAnalyzer());
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
 

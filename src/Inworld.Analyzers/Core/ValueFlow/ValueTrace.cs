@@ -192,11 +192,60 @@ namespace Inworld.Analyzers.Core.ValueFlow
                     continue;
                 }
 
-                return parent is IArgumentOperation { Parent: IInvocationOperation encode } && types.IsToBase64(encode.TargetMethod);
+                if (IsArgumentOfToBase64(parent, types))
+                {
+                    return true;
+                }
+
+                // byte[] bytes = Encoding.UTF8.GetBytes(pair); ... Convert.ToBase64String(bytes): the bytes wait in a local.
+                var local = parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol
+                    : parent is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment && assignment.Value == current ? target.Local
+                    : null;
+                return local != null && LocalIsPassedToBase64(parent, local, types);
             }
 
             return false;
         }
+
+        private static bool IsArgumentOfToBase64(IOperation operation, WellKnownTypes types)
+            => operation is IArgumentOperation { Parent: IInvocationOperation encode } && types.IsToBase64(encode.TargetMethod);
+
+        /// <summary>
+        /// Is <paramref name="local"/> handed to Convert.ToBase64String anywhere in the code that holds
+        /// <paramref name="inside"/>? Asked only for a value that already could be a credential and was turned into bytes,
+        /// so the walk of that one piece of code is rare.
+        /// </summary>
+        private static bool LocalIsPassedToBase64(IOperation inside, ILocalSymbol local, WellKnownTypes types)
+        {
+            var root = inside;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    IOperation current = reference;
+                    while (current.Parent is IConversionOperation conversion)
+                    {
+                        current = conversion;
+                    }
+
+                    if (current.Parent != null && IsArgumentOfToBase64(current.Parent, types))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Where a parameter's default value goes: the same description a method's default gets, for a lambda's.</summary>
+        public static ValueDestination ParameterDefault(IParameterSymbol parameter)
+            => Named("default value of parameter", parameter, parameter.ContainingType);
 
         /// <summary>
         /// Describes one place a value is read from or written to: a symbol, an environment variable, a
