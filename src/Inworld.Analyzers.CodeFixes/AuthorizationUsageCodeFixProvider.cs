@@ -61,7 +61,8 @@ namespace Inworld.Analyzers.CodeFixes
         {
             if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree)
             {
-                return (null, NoFixReasons.UnknownProperties);
+                // INW003 points at the key's name (an environment variable or configuration key literal) when it has one.
+                return (null, diagnostic.Id == RuleIds.RealtimeKeyOnNonRealtimeApi ? NoFixReasons.NoKeyName : NoFixReasons.SchemeNotLiteral);
             }
 
             if (!AuthorizationUsageProperties.TryRead(diagnostic, out var properties))

@@ -339,17 +339,21 @@ namespace Inworld.Analyzers.CodeFixes
                 .WithLeadingTrivia(indentation)
                 .WithTrailingTrivia(constDeclaration.GetTrailingTrivia());
 
-            // A top-level statement sits in a GlobalStatement of its own: insert a new one beside it.
-            if (constDeclaration.Parent is GlobalStatementSyntax global)
+            // The moved declaration goes on the side its first constant was on, so the source order survives one fix
+            // at a time. A top-level statement sits in a GlobalStatement of its own: insert a new one beside it.
+            var before = declaration.Variables.IndexOf(fixedDeclarators[0]) < declaration.Variables.IndexOf(v => !fixedDeclarators.Contains(v));
+            var anchor = constDeclaration.Parent is GlobalStatementSyntax global ? global : constDeclaration;
+            var inserted = anchor is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement((StatementSyntax)movedDeclaration) : movedDeclaration;
+            if (before)
             {
-                editor.InsertAfter(global, SyntaxFactory.GlobalStatement((StatementSyntax)movedDeclaration));
-                editor.ReplaceNode(global, global.WithStatement((StatementSyntax)keptDeclaration));
+                editor.InsertBefore(anchor, inserted);
             }
             else
             {
-                editor.InsertAfter(constDeclaration, movedDeclaration);
-                editor.ReplaceNode(constDeclaration, keptDeclaration);
+                editor.InsertAfter(anchor, inserted);
             }
+
+            editor.ReplaceNode(anchor, anchor is GlobalStatementSyntax globalStatement ? globalStatement.WithStatement((StatementSyntax)keptDeclaration) : keptDeclaration);
         }
 
         private static SeparatedSyntaxList<VariableDeclaratorSyntax> CommaSeparated(List<VariableDeclaratorSyntax> declarators)

@@ -75,6 +75,9 @@ namespace Inworld.Analyzers.Tests.Fixes
         [InlineData("interface I { const string Key = \"$KEY$\"; }")]
         [InlineData("class C { const string Key = \"$KEY$\"; void M(string k = Key) { } }")]
         // interpolations
+        [InlineData("class C { string Pair = $\"{\"$ID$\"}:{\"$SECRET$\"}\"; }")]
+        [InlineData("class C { string Header = $\"Basic {\"$KEY$\"}\"; }")]
+        [InlineData("class C { string inworldApiKey = (\"$KEY1$\") + (\"$KEY2$\"); }")]
         [InlineData("class C { string Key = $\"{\"$KEY$\"}\"; }")]
         [InlineData("class C { const string inworldKeyId = \"$ID$\"; const string inworldSecret = \"$SECRET$\"; string Pair = $\"{inworldKeyId}:{inworldSecret}\"; }")]
         [InlineData("class C { const string Key = \"$KEY$\"; string Header = $\"Basic {Key}\"; }")]
