@@ -56,11 +56,13 @@ namespace Inworld.Analyzers.CodeFixes
         /// <summary>INW005: the scheme is not written as a literal the fix can rewrite (a variable, a constant elsewhere, an interpolation hole).</summary>
         public const string SchemeNotLiteral = "scheme-not-literal";
 
-        /// <summary>Every reason id, for the docs check.</summary>
-        public static IReadOnlyList<string> All { get; } = new[]
+        /// <summary>The reasons each rule's findings can have, as its rule page lists them (docs/rules, "When no fix is offered").</summary>
+        public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByRule { get; } = new Dictionary<string, IReadOnlyList<string>>
         {
-            GeneratedFile, UnknownProperties, KeyInsideText, ConstantRequired, ConstUsedAsConstant, ConstReadInStaticFunction, NotAValue, ClientSide,
-            SchemeWrittenByLibrary, NotAwaitable, NoKeyName, KeyAsBearerInClient, SchemeNotLiteral,
+            [RuleIds.HardcodedCredential] = new[] { ConstantRequired, ConstUsedAsConstant, ConstReadInStaticFunction, KeyInsideText, NotAValue, ClientSide, GeneratedFile, UnknownProperties },
+            [RuleIds.BasicAuthInClient] = new[] { NotAwaitable, SchemeWrittenByLibrary, GeneratedFile, UnknownProperties },
+            [RuleIds.RealtimeKeyOnNonRealtimeApi] = new[] { NoKeyName, GeneratedFile, UnknownProperties },
+            [RuleIds.WrongAuthorizationScheme] = new[] { SchemeNotLiteral, KeyAsBearerInClient, GeneratedFile, UnknownProperties },
         };
 
         /// <summary>
