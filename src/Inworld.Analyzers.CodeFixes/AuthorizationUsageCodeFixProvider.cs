@@ -45,34 +45,56 @@ namespace Inworld.Analyzers.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree ||
-                    !AuthorizationUsageProperties.TryRead(diagnostic, out var properties))
+                if (Decide(root, diagnostic).Fix is { } fix)
                 {
-                    continue;
-                }
-
-                var replacement = properties.Replacement;
-
-                var target = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
-                if (diagnostic.Id == RuleIds.RealtimeKeyOnNonRealtimeApi && target is LiteralExpressionSyntax name && name.IsKind(SyntaxKind.StringLiteralExpression))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(string.Format(CultureInfo.InvariantCulture, CodeFixTitles.UseStandardKey, replacement),
-                            ct => Replace(context.Document, root, name, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement!))),
-                            StandardKeyEquivalenceKey),
-                        diagnostic);
-                }
-                else if (diagnostic.Id == RuleIds.WrongAuthorizationScheme && properties.FixAllowed)
-                {
-                    var rewritten = WithScheme(target, replacement);
-                    if (rewritten != null)
-                    {
-                        context.RegisterCodeFix(
-                            CodeAction.Create(string.Format(CultureInfo.InvariantCulture, CodeFixTitles.SendWithScheme, replacement), ct => Replace(context.Document, root, target, rewritten), SchemeEquivalenceKey),
-                            diagnostic);
-                    }
+                    context.RegisterCodeFix(CodeAction.Create(fix.Title, ct => Replace(context.Document, root, fix.Target, fix.Replacement), fix.EquivalenceKey), diagnostic);
                 }
             }
+        }
+
+        /// <summary>
+        /// The literal rewrite for one INW003 or INW005 diagnostic, or the reason (<see cref="NoFixReasons"/>) there is
+        /// none. A string literal becomes another string literal, so the fix compiles wherever the literal did,
+        /// constant contexts included.
+        /// </summary>
+        internal static ((SyntaxNode Target, SyntaxNode Replacement, string Title, string EquivalenceKey)? Fix, string? Reason) Decide(SyntaxNode root, Diagnostic diagnostic)
+        {
+            if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree)
+            {
+                // INW003 points at the key's name (an environment variable or configuration key literal) when it has one.
+                return (null, diagnostic.Id == RuleIds.RealtimeKeyOnNonRealtimeApi ? NoFixReasons.NoKeyName : NoFixReasons.SchemeNotLiteral);
+            }
+
+            if (!AuthorizationUsageProperties.TryRead(diagnostic, out var properties))
+            {
+                // INW003 carries no replacement when the Realtime key's source has no name to rename.
+                return (null, diagnostic.Id == RuleIds.RealtimeKeyOnNonRealtimeApi ? NoFixReasons.NoKeyName : NoFixReasons.UnknownProperties);
+            }
+
+            var replacement = properties.Replacement;
+            var target = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
+            if (diagnostic.Id == RuleIds.RealtimeKeyOnNonRealtimeApi)
+            {
+                return target is LiteralExpressionSyntax name && name.IsKind(SyntaxKind.StringLiteralExpression)
+                    ? ((name, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement)),
+                        string.Format(CultureInfo.InvariantCulture, CodeFixTitles.UseStandardKey, replacement), StandardKeyEquivalenceKey), null)
+                    : (null, NoFixReasons.NoKeyName);
+            }
+
+            if (diagnostic.Id != RuleIds.WrongAuthorizationScheme)
+            {
+                return (null, NoFixReasons.UnknownProperties);
+            }
+
+            if (!properties.FixAllowed)
+            {
+                return (null, NoFixReasons.KeyAsBearerInClient);
+            }
+
+            var rewritten = WithScheme(target, replacement);
+            return rewritten != null
+                ? ((target, rewritten, string.Format(CultureInfo.InvariantCulture, CodeFixTitles.SendWithScheme, replacement), SchemeEquivalenceKey), null)
+                : (null, NoFixReasons.SchemeNotLiteral);
         }
 
         /// <summary>"Bearer " → "Basic " in a literal or the leading text of an interpolated string; "Bearer" → "Basic" as a scheme argument.</summary>

@@ -93,6 +93,15 @@ namespace Inworld.Analyzers.CodeFixes
                             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, names.Encoding, SyntaxFactory.IdentifierName("UTF8")),
                             SyntaxFactory.IdentifierName("GetBytes")),
                         SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(read))));
+
+                    // A byte[] converts to the ReadOnlySpan<byte> a u8 literal is, but only where the type is written
+                    // down. Where the literal's own type counts (var, a switch arm, a conditional branch, a member
+                    // access on it, an argument to an overloaded or generic method), keep it a ReadOnlySpan<byte>.
+                    if (!IsTypedConversionSite(Target))
+                    {
+                        read = SyntaxFactory.ObjectCreationExpression(names.ReadOnlySpanOfByte)
+                            .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(read))));
+                    }
                 }
                 else if (NeedsParentheses(Target))
                 {
@@ -107,6 +116,27 @@ namespace Inworld.Analyzers.CodeFixes
 
         internal static LiteralExpressionSyntax StringLiteral(string text)
             => SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
+
+        /// <summary>
+        /// Is the value converted to a type written in the code (an explicitly typed variable or property, a member's
+        /// return type, an assignment's target)? Lambdas' return types and var are inferred from the value itself.
+        /// </summary>
+        private static bool IsTypedConversionSite(ExpressionSyntax target)
+        {
+            switch (target.Parent)
+            {
+                case ArrowExpressionClauseSyntax _:
+                    return true;
+                case ReturnStatementSyntax _:
+                    return !target.Ancestors().TakeWhile(a => !(a is MemberDeclarationSyntax)).Any(a => a is AnonymousFunctionExpressionSyntax || a is LocalFunctionStatementSyntax);
+                case EqualsValueClauseSyntax equals:
+                    return !(equals.Parent is VariableDeclaratorSyntax declarator && declarator.Parent is VariableDeclarationSyntax declaration && declaration.Type.IsVar);
+                case AssignmentExpressionSyntax assignment:
+                    return assignment.Right == target && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression);
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>"a ?? throw ..." binds looser than most operators; keep it grouped unless it stands alone.</summary>
         private static bool NeedsParentheses(ExpressionSyntax target)
@@ -160,6 +190,32 @@ namespace Inworld.Analyzers.CodeFixes
 
         /// <summary>Encoding, as the receiver of UTF8.</summary>
         public ExpressionSyntax Encoding => (_encoding ??= Resolve("Encoding", "System.Text", "System.Text.Encoding", isText: true)).AsExpression();
+
+        /// <summary>ReadOnlySpan&lt;byte&gt;, as the type of a new expression: short when System's ReadOnlySpan binds or nothing else has the name.</summary>
+        public TypeSyntax ReadOnlySpanOfByte
+        {
+            get
+            {
+                var byteArgument = SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList<TypeSyntax>(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.ByteKeyword))));
+                var shortName = SyntaxFactory.GenericName(SyntaxFactory.Identifier("ReadOnlySpan")).WithTypeArgumentList(byteArgument);
+                var expected = _semanticModel.Compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
+                var bound = _semanticModel.GetSpeculativeSymbolInfo(_position, shortName, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol as INamedTypeSymbol;
+                if (bound != null && SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, expected))
+                {
+                    return shortName;
+                }
+
+                if (bound == null && expected != null)
+                {
+                    NeedsSystemUsing = true;
+                    return shortName;
+                }
+
+                return SyntaxFactory.QualifiedName(
+                    SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SyntaxFactory.Token(SyntaxKind.GlobalKeyword)), SyntaxFactory.IdentifierName("System")),
+                    shortName);
+            }
+        }
 
         /// <summary>Environment.GetEnvironmentVariable("X") ?? throw new InvalidOperationException("Set the X environment variable.")</summary>
         public ExpressionSyntax Read(string variable)

@@ -66,19 +66,60 @@ namespace Inworld.Analyzers.CodeFixes
                     continue;
                 }
 
-                var plan = FixPlan.Create(root, diagnostic, properties);
-                if (plan == null || !await CanFixAsync(context.Document, plan, context.CancellationToken).ConfigureAwait(false))
+                var decision = await DecideAsync(context.Document, root, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                if (decision.Plan == null)
                 {
                     continue;
                 }
 
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        plan.Title,
+                        decision.Plan.Title,
                         ct => ApplyAsync(context.Document, new[] { diagnostic }, ct),
                         EquivalenceKey),
                     diagnostic);
             }
+        }
+
+        /// <summary>
+        /// The environment-variable fix for one diagnostic, or the reason (<see cref="NoFixReasons"/>) there is none.
+        /// Client-side findings never get this fix: their reason is <see cref="NoFixReasons.ClientSide"/> unless the
+        /// token rewrite applies, which is a fix of its own.
+        /// </summary>
+        internal static async Task<(FixPlan? Plan, string? Reason)> DecideAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (GeneratedCode.IsGeneratedTree(root.SyntaxTree, cancellationToken))
+            {
+                return (null, NoFixReasons.GeneratedFile);
+            }
+
+            if (!HardcodedCredentialProperties.TryRead(diagnostic, out var properties))
+            {
+                return (null, NoFixReasons.UnknownProperties);
+            }
+
+            if (properties.IsClient)
+            {
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                return model != null && TokenSiteOf(document, diagnostic, root, model, cancellationToken) is TokenCallSite site &&
+                       BackendTokenRewrite.CanRewrite(root, model, site.Span, site.Shape, cancellationToken)
+                    ? (null, null)
+                    : (null, NoFixReasons.ClientSide);
+            }
+
+            if (properties.Variable == null)
+            {
+                return (null, NoFixReasons.KeyInsideText);
+            }
+
+            var plan = FixPlan.Create(root, diagnostic, properties);
+            if (plan == null)
+            {
+                return (null, NoFixReasons.NotAValue);
+            }
+
+            var reason = await WhyNotFixableAsync(document, plan, cancellationToken).ConfigureAwait(false);
+            return reason == null ? (plan, null) : (null, reason);
         }
 
         /// <summary>
@@ -104,7 +145,6 @@ namespace Inworld.Analyzers.CodeFixes
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var root = editor.OriginalRoot;
             var plans = new List<FixPlan>();
-            var seen = new HashSet<TextSpan>();
             foreach (var diagnostic in diagnostics)
             {
                 // Client code gets the backend-token rewrite (its own action), never an environment variable.
@@ -114,27 +154,56 @@ namespace Inworld.Analyzers.CodeFixes
                 }
 
                 var plan = FixPlan.Create(root, diagnostic, properties);
-                if (plan != null && seen.Add(plan.Target.Span) && await CanFixAsync(document, plan, cancellationToken).ConfigureAwait(false))
+                if (plan != null && await WhyNotFixableAsync(document, plan, cancellationToken).ConfigureAwait(false) == null)
                 {
                     plans.Add(plan);
                 }
             }
 
+            // One rewrite per value: findings that share a value (a const and its use) are fixed once, and a value
+            // inside another rewritten value (a part of a pair, a concatenation) goes with its outer value. An edit
+            // inside a node that an earlier edit already replaced is what made FixAll fail with
+            // "GetCurrentNode returned null".
+            plans = plans
+                .GroupBy(p => p.Target.Span).Select(g => g.First())
+                .Where(p => !plans.Any(other => other.Target != p.Target && other.Target.Span.Contains(p.Target.Span) && other.Target.Span != p.Target.Span))
+                .OrderBy(p => p.Target.SpanStart)
+                .ToList();
             if (plans.Count == 0)
             {
                 return document;
             }
 
             var names = new NameContext(editor.SemanticModel, plans[0].Target.SpanStart);
-            var needsText = false;
-            foreach (var plan in plans)
+            var needsText = plans.Any(p => p.IsUtf8);
+            foreach (var group in plans.GroupBy(p => ConstDeclarationOf(p.Target)))
             {
-                needsText |= plan.IsUtf8;
-                editor.ReplaceNode(plan.Target, (current, _) => plan.BuildReplacement(current, names));
-                var constDeclaration = ConstDeclarationOf(plan.Target);
-                if (constDeclaration != null)
+                var constDeclaration = group.Key;
+                var declaration = constDeclaration == null ? null : group.First().Target.FirstAncestorOrSelf<VariableDeclarationSyntax>();
+                if (constDeclaration == null || declaration == null)
                 {
+                    foreach (var plan in group)
+                    {
+                        editor.ReplaceNode(plan.Target, (current, _) => plan.BuildReplacement(current, names));
+                    }
+
+                    continue;
+                }
+
+                var fixedDeclarators = declaration.Variables.Where(v => group.Any(p => v.Span.Contains(p.Target.Span))).ToList();
+                if (fixedDeclarators.Count == declaration.Variables.Count)
+                {
+                    // Every constant of the declaration is fixed: its values change, then it loses const once.
+                    foreach (var plan in group)
+                    {
+                        editor.ReplaceNode(plan.Target, (current, _) => plan.BuildReplacement(current, names));
+                    }
+
                     editor.ReplaceNode(constDeclaration, (current, _) => WithoutConst(current));
+                }
+                else
+                {
+                    SplitConstDeclaration(editor, constDeclaration, declaration, fixedDeclarators, group.ToList(), names);
                 }
             }
 
@@ -157,43 +226,140 @@ namespace Inworld.Analyzers.CodeFixes
             return document.WithSyntaxRoot(newRoot);
         }
 
-        private static async Task<bool> CanFixAsync(Document document, FixPlan plan, CancellationToken cancellationToken)
+        /// <summary>Null when the plan's rewrite compiles where the value is; otherwise the reason (<see cref="NoFixReasons"/>).</summary>
+        private static async Task<string?> WhyNotFixableAsync(Document document, FixPlan plan, CancellationToken cancellationToken)
         {
             if (RequiresConstant(plan.Target))
             {
-                return false;
-            }
-
-            // A const that other code uses as a constant (case label, attribute, another const) must stay const.
-            var constDeclaration = ConstDeclarationOf(plan.Target);
-            if (constDeclaration == null)
-            {
-                return true;
+                return NoFixReasons.ConstantRequired;
             }
 
             var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var declarator = plan.Target.FirstAncestorOrSelf<VariableDeclaratorSyntax>();
-            var symbol = declarator != null ? semanticModel?.GetDeclaredSymbol(declarator, cancellationToken) : null;
-            if (symbol == null)
+            if (semanticModel == null)
             {
-                return false;
+                return NoFixReasons.NotAValue;
             }
 
-            var references = await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false);
-            foreach (var reference in references)
+            // Only the value itself is replaced: a string constant or a u8 literal. A finding reported at a call
+            // (an implicit default argument) or at a non-constant expression has no value here to swap.
+            if (!plan.IsUtf8 && !(semanticModel.GetConstantValue(plan.Target, cancellationToken) is { HasValue: true, Value: string _ }))
             {
-                foreach (var location in reference.Locations)
+                return NoFixReasons.NotAValue;
+            }
+
+            // A const that other code uses as a constant (case label, attribute, another const) must stay const. Only the
+            // fixed constant loses const: its siblings in the same declaration stay constants (SplitConstDeclaration).
+            var constDeclaration = ConstDeclarationOf(plan.Target);
+            if (constDeclaration == null)
+            {
+                return null;
+            }
+
+            var declaration = plan.Target.FirstAncestorOrSelf<VariableDeclarationSyntax>();
+            if (declaration == null)
+            {
+                return NoFixReasons.NotAValue;
+            }
+
+            foreach (var declarator in declaration.Variables.Where(v => v.Span.Contains(plan.Target.Span)))
+            {
+                var symbol = semanticModel.GetDeclaredSymbol(declarator, cancellationToken);
+                if (symbol == null)
                 {
-                    var referenceRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                    var node = referenceRoot?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
-                    if (node != null && (RequiresConstant(node) || node.FirstAncestorOrSelf<VariableDeclarationSyntax>() is { } declaration && IsConst(declaration)))
+                    return NoFixReasons.NotAValue;
+                }
+
+                var references = await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+                foreach (var reference in references)
+                {
+                    foreach (var location in reference.Locations)
                     {
-                        return false;
+                        var referenceRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                        var node = referenceRoot?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+                        if (node == null)
+                        {
+                            continue;
+                        }
+
+                        if (RequiresConstant(node) || node.FirstAncestorOrSelf<VariableDeclarationSyntax>() is { } user && IsConst(user))
+                        {
+                            return NoFixReasons.ConstUsedAsConstant;
+                        }
+
+                        // A local constant is readable in a static lambda; a variable would be a capture (CS8820/CS8421).
+                        if (symbol is ILocalSymbol && InStaticFunction(node, constDeclaration))
+                        {
+                            return NoFixReasons.ConstReadInStaticFunction;
+                        }
                     }
                 }
             }
 
-            return true;
+            return null;
+        }
+
+        /// <summary>Is a use of a local inside a static lambda or static local function nested in the local's scope?</summary>
+        private static bool InStaticFunction(SyntaxNode use, SyntaxNode localDeclaration)
+        {
+            foreach (var ancestor in use.Ancestors())
+            {
+                if (ancestor == localDeclaration.Parent)
+                {
+                    return false;
+                }
+
+                // The static modifier, read from the tokens: the 3.7 syntax API has no Modifiers on lambdas.
+                if ((ancestor is AnonymousFunctionExpressionSyntax || ancestor is LocalFunctionStatementSyntax) &&
+                    ancestor.ChildTokens().Any(t => t.IsKind(SyntaxKind.StaticKeyword)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// const string A = "...", B = "..." with only A fixed: B stays a constant (other code may need it as one, and a
+        /// private static readonly copy of a literal that nothing reads would raise CS0414), and A moves into a
+        /// declaration of its own right after it: static readonly string A = (read);
+        /// </summary>
+        private static void SplitConstDeclaration(DocumentEditor editor, SyntaxNode constDeclaration, VariableDeclarationSyntax declaration,
+            List<VariableDeclaratorSyntax> fixedDeclarators, List<FixPlan> plans, NameContext names)
+        {
+            var kept = declaration.Variables.Where(v => !fixedDeclarators.Contains(v)).Select(v => v.WithoutLeadingTrivia()).ToList();
+            var moved = fixedDeclarators
+                .Select(v => v.ReplaceNodes(plans.Where(p => v.Span.Contains(p.Target.Span)).Select(p => p.Target), (original, _) => plans.First(p => p.Target == original).BuildReplacement(original, names)))
+                .Select(v => v.WithoutLeadingTrivia())
+                .ToList();
+
+            var keptDeclaration = constDeclaration.ReplaceNode(declaration, declaration.WithVariables(CommaSeparated(kept)));
+            var indentation = SyntaxFactory.TriviaList(constDeclaration.GetLeadingTrivia().Reverse().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse());
+            var movedDeclaration = WithoutConst(constDeclaration.ReplaceNode(declaration, declaration.WithVariables(CommaSeparated(moved))))
+                .WithLeadingTrivia(indentation)
+                .WithTrailingTrivia(constDeclaration.GetTrailingTrivia());
+
+            // The moved declaration goes on the side its first constant was on, so the source order survives one fix
+            // at a time. A top-level statement sits in a GlobalStatement of its own: insert a new one beside it.
+            var before = declaration.Variables.IndexOf(fixedDeclarators[0]) < declaration.Variables.IndexOf(v => !fixedDeclarators.Contains(v));
+            var anchor = constDeclaration.Parent is GlobalStatementSyntax global ? global : constDeclaration;
+            var inserted = anchor is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement((StatementSyntax)movedDeclaration) : movedDeclaration;
+            if (before)
+            {
+                editor.InsertBefore(anchor, inserted);
+            }
+            else
+            {
+                editor.InsertAfter(anchor, inserted);
+            }
+
+            editor.ReplaceNode(anchor, anchor is GlobalStatementSyntax globalStatement ? globalStatement.WithStatement((StatementSyntax)keptDeclaration) : keptDeclaration);
+        }
+
+        private static SeparatedSyntaxList<VariableDeclaratorSyntax> CommaSeparated(List<VariableDeclaratorSyntax> declarators)
+        {
+            var withSpaces = declarators.Select((v, i) => i == 0 ? v : v.WithLeadingTrivia(SyntaxFactory.Space));
+            return SyntaxFactory.SeparatedList(withSpaces, Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken), Math.Max(0, declarators.Count - 1)));
         }
 
         /// <summary>Contexts where C# accepts only a compile-time constant.</summary>
@@ -243,7 +409,7 @@ namespace Inworld.Analyzers.CodeFixes
         {
             switch (declaration)
             {
-                case FieldDeclarationSyntax field:
+                case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
                     {
                         var constToken = field.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
                         var replacement = new List<SyntaxToken>();
@@ -260,7 +426,7 @@ namespace Inworld.Analyzers.CodeFixes
                         return field.WithModifiers(field.Modifiers.ReplaceRange(constToken, replacement));
                     }
 
-                case LocalDeclarationStatementSyntax local:
+                case LocalDeclarationStatementSyntax local when local.Modifiers.Any(SyntaxKind.ConstKeyword):
                     {
                         var constToken = local.Modifiers.First(m => m.IsKind(SyntaxKind.ConstKeyword));
                         var index = local.Modifiers.IndexOf(constToken);

@@ -79,7 +79,7 @@ namespace Inworld.Analyzers.Tests.Robustness
             return corpus.Distinct().ToList();
         }
 
-        private static IEnumerable<string> Mutations(string source, Random random)
+        internal static IEnumerable<string> Mutations(string source, Random random)
         {
             // Truncations, as the user types.
             for (var i = 1; i <= 7; i++)
