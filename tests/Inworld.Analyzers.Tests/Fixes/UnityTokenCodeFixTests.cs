@@ -215,6 +215,48 @@ namespace Inworld.Analyzers.Tests.Fixes
             Assert.Equal(TokenProviderTemplate.DefaultEndpoint, provider.GetMembers("DefaultEndpoint").OfType<IFieldSymbol>().Single().ConstantValue);
         }
 
+        /// <summary>
+        /// The provider also ships as a file of samples/UnityGame and as the Unity package's sample (Samples~, declared in
+        /// package.json): each is exactly what the fix adds, so importing the sample and applying the fix give one type.
+        /// </summary>
+        [Theory]
+        [InlineData("samples/UnityGame/Assets/Scripts/InworldTokenProvider.cs")]
+        [InlineData("unity/com.inworld.analyzers/Samples~/TokenProvider/InworldTokenProvider.cs")]
+        public void Unity_sample_copies_are_exactly_the_provider_the_fix_adds(string relative)
+        {
+            var copy = System.IO.File.ReadAllText(System.IO.Path.Combine(Package.DotnetCli.RepositoryRoot(), relative)).Replace("\r\n", "\n");
+            Assert.Equal(Provider, copy);
+        }
+
+        [Fact]
+        public void Unity_package_declares_the_token_provider_sample()
+        {
+            var folder = System.IO.Path.Combine(Package.DotnetCli.RepositoryRoot(), "unity", "com.inworld.analyzers");
+            using var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(System.IO.Path.Combine(folder, "package.json")));
+            var sample = Assert.Single(json.RootElement.GetProperty("samples").EnumerateArray());
+            Assert.Equal("Samples~/TokenProvider", sample.GetProperty("path").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(sample.GetProperty("displayName").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(sample.GetProperty("description").GetString()));
+            Assert.Equal(new[] { "InworldTokenProvider.cs" }, System.IO.Directory.GetFiles(System.IO.Path.Combine(folder, "Samples~", "TokenProvider")).Select(System.IO.Path.GetFileName));
+
+            // A hidden folder is not imported by Unity and carries no .meta (the builder skips it).
+            Assert.False(System.IO.File.Exists(System.IO.Path.Combine(folder, "Samples~.meta")));
+        }
+
+        /// <summary>The sample's settings asset: a serialized endpoint (no key) read by the provider script it names.</summary>
+        [Fact]
+        public void Unity_sample_keeps_the_backend_url_in_a_Resources_asset_of_the_provider_script()
+        {
+            var assets = System.IO.Path.Combine(Package.DotnetCli.RepositoryRoot(), "samples", "UnityGame", "Assets");
+            var scriptGuid = System.Text.RegularExpressions.Regex.Match(System.IO.File.ReadAllText(System.IO.Path.Combine(assets, "Scripts", "InworldTokenProvider.cs.meta")),
+                "^guid: ([0-9a-f]{32})$", System.Text.RegularExpressions.RegexOptions.Multiline, System.TimeSpan.FromSeconds(1)).Groups[1].Value;
+            Assert.Equal(32, scriptGuid.Length);
+            var asset = System.IO.File.ReadAllText(System.IO.Path.Combine(assets, "Resources", "InworldTokenProvider.asset"));
+            Assert.Contains("m_Script: {fileID: 11500000, guid: " + scriptGuid + ", type: 3}", asset);
+            Assert.Contains("m_Name: InworldTokenProvider\n", asset);
+            Assert.Matches("(?m)^  tokenEndpoint: https?://\\S+$", asset);
+        }
+
         /// <summary>The provider sends no Authorization of its own and holds no credential: the analyzers stay silent on it.</summary>
         [Fact]
         public async Task Unity_provider_raises_no_finding()
