@@ -38,8 +38,10 @@ namespace Inworld.Analyzers.CodeFixes
     /// The "use a short-lived token from your backend" rewrite, shared by the INW002 fix and the INW001 fix in
     /// client code: the call site sends "Bearer" with a token from InworldTokenProvider, and the provider is
     /// added to each project that lacks it. Offered in async methods and lambdas, and in Unity coroutines (which
-    /// wait for the token with WaitUntil); nowhere else, since a synchronous rewrite would block the UI thread
-    /// or not compile.
+    /// yield until the token is there); nowhere else, since a synchronous rewrite would block the UI thread
+    /// or not compile. A Unity project gets the UnityWebRequest provider (UnityTokenProviderTemplate), every other
+    /// project the HttpClient one (TokenProviderTemplate); a project that already has a provider keeps it, and its
+    /// coroutines wait for it in the way that provider supports.
     /// </summary>
     internal static class BackendTokenRewrite
     {
@@ -89,7 +91,8 @@ namespace Inworld.Analyzers.CodeFixes
         /// <summary>Rewrites every call site that has a correct rewrite, then adds the provider once per project that lacks it.</summary>
         public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<TokenCallSite> sites, CancellationToken cancellationToken)
         {
-            var projectsNeedingProvider = new HashSet<ProjectId>();
+            // Each project that gets a provider, and whether it gets the Unity form.
+            var projectsNeedingProvider = new Dictionary<ProjectId, bool>();
             var solutionEditor = new SolutionEditor(solution);
             foreach (var group in sites.GroupBy(s => s.Document))
             {
@@ -110,21 +113,21 @@ namespace Inworld.Analyzers.CodeFixes
 
                 if (plans.Count > 0 && model.Compilation.GetTypeByMetadataName(TokenProviderTemplate.TypeName) == null)
                 {
-                    projectsNeedingProvider.Add(group.Key.ProjectId);
+                    projectsNeedingProvider[group.Key.ProjectId] = UnityTokenProviderTemplate.Fits(model.Compilation);
                 }
             }
 
             solution = solutionEditor.GetChangedSolution();
 
-            foreach (var projectId in projectsNeedingProvider)
+            foreach (var project in projectsNeedingProvider)
             {
-                solution = await AddProviderAsync(solution, projectId, cancellationToken).ConfigureAwait(false);
+                solution = await AddProviderAsync(solution, project.Key, project.Value, cancellationToken).ConfigureAwait(false);
             }
 
             return solution;
         }
 
-        private static async Task<Solution> AddProviderAsync(Solution solution, ProjectId projectId, CancellationToken cancellationToken)
+        private static async Task<Solution> AddProviderAsync(Solution solution, ProjectId projectId, bool unity, CancellationToken cancellationToken)
         {
             var project = solution.GetProject(projectId);
             if (project == null || project.Documents.Any(d => d.Name == TokenProviderTemplate.FileName))
@@ -144,7 +147,7 @@ namespace Inworld.Analyzers.CodeFixes
             var directory = anyDocument?.FilePath != null ? System.IO.Path.GetDirectoryName(anyDocument.FilePath) : null;
 
             // A whole new file from a template: text is the natural form here, nothing is spliced into user code.
-            var text = SourceText.From(TokenProviderTemplate.Source(endpoint, "\n"));
+            var text = SourceText.From(unity ? UnityTokenProviderTemplate.Source(endpoint, "\n") : TokenProviderTemplate.Source(endpoint, "\n"));
             return solution.AddDocument(DocumentId.CreateNewId(projectId), TokenProviderTemplate.FileName, text, folders,
                 directory != null ? System.IO.Path.Combine(directory, TokenProviderTemplate.FileName) : null);
         }
@@ -154,13 +157,14 @@ namespace Inworld.Analyzers.CodeFixes
         {
             private const string CoroutineTokenName = "inworldToken";
 
-            private Plan(SyntaxNode attachment, ExpressionSyntax replaced, string prefix, bool replaceScheme, StatementSyntax? coroutineStatement)
+            private Plan(SyntaxNode attachment, ExpressionSyntax replaced, string prefix, bool replaceScheme, StatementSyntax? coroutineStatement, bool unityProvider)
             {
                 Attachment = attachment;
                 Replaced = replaced;
                 Prefix = prefix;
                 ReplaceScheme = replaceScheme;
                 CoroutineStatement = coroutineStatement;
+                UnityProvider = unityProvider;
             }
 
             public SyntaxNode Attachment { get; }
@@ -176,6 +180,12 @@ namespace Inworld.Analyzers.CodeFixes
 
             /// <summary>In a coroutine: the statement before which the token is requested and waited for.</summary>
             public StatementSyntax? CoroutineStatement { get; }
+
+            /// <summary>
+            /// The project's provider is (or will be) the UnityWebRequest one: a coroutine yields its TokenRequest.
+            /// Otherwise the HttpClient one: a coroutine waits for its Task with WaitUntil.
+            /// </summary>
+            public bool UnityProvider { get; }
 
             public static Plan? Create(SyntaxNode root, SemanticModel model, TextSpan span, AttachmentShape shape, CancellationToken cancellationToken)
             {
@@ -233,37 +243,57 @@ namespace Inworld.Analyzers.CodeFixes
                     return null;
                 }
 
+                var unityProvider = UsesUnityProvider(model.Compilation);
                 if (IsAsync(function))
                 {
-                    return new Plan(node, replaced, prefix, replaceScheme, null);
+                    return new Plan(node, replaced, prefix, replaceScheme, null, unityProvider);
                 }
 
+                // A coroutine waits for the Unity provider's TokenRequest, or for the HttpClient provider's Task with WaitUntil.
                 var statement = node.FirstAncestorOrSelf<StatementSyntax>();
                 if (IsCoroutine(function, model, cancellationToken) && statement != null && statement.Parent is BlockSyntax &&
-                    model.Compilation.GetTypeByMetadataName("UnityEngine.WaitUntil") != null &&
+                    (unityProvider || model.Compilation.GetTypeByMetadataName("UnityEngine.WaitUntil") != null) &&
                     statement.Ancestors().TakeWhile(a => a != function).All(a => !(a is AnonymousFunctionExpressionSyntax)))
                 {
-                    return new Plan(node, replaced, prefix, replaceScheme, statement);
+                    return new Plan(node, replaced, prefix, replaceScheme, statement, unityProvider);
                 }
 
                 return null;
             }
 
+            /// <summary>
+            /// The provider the project has decides: one with RequestToken is the Unity form. Without one, the fix
+            /// adds the Unity form wherever the Unity API it needs is referenced.
+            /// </summary>
+            private static bool UsesUnityProvider(Compilation compilation)
+            {
+                var existing = compilation.GetTypeByMetadataName(TokenProviderTemplate.TypeName);
+                return existing != null
+                    ? !existing.GetMembers(UnityTokenProviderTemplate.RequestTokenMethod).IsEmpty
+                    : UnityTokenProviderTemplate.Fits(compilation);
+            }
+
             public void Apply(SyntaxEditor editor, SemanticModel model, HashSet<string> usedNames)
             {
                 ExpressionSyntax token;
-                if (CoroutineStatement != null)
+                if (CoroutineStatement != null && UnityProvider)
+                {
+                    // var inworldToken = InworldTokenProvider.Shared.RequestToken();
+                    // yield return inworldToken;
+                    var name = UniqueName(model, CoroutineStatement.SpanStart, CoroutineTokenName, usedNames);
+                    token = MemberAccess(SyntaxFactory.IdentifierName(name), UnityTokenProviderTemplate.TokenProperty);
+                    var request = SyntaxFactory.LocalDeclarationStatement(
+                        SyntaxFactory.VariableDeclaration(SyntaxFactory.IdentifierName("var"))
+                            .AddVariables(SyntaxFactory.VariableDeclarator(name).WithInitializer(SyntaxFactory.EqualsValueClause(SharedCall(UnityTokenProviderTemplate.RequestTokenMethod)))));
+                    var wait = SyntaxFactory.YieldStatement(SyntaxKind.YieldReturnStatement, SyntaxFactory.IdentifierName(name));
+                    InsertBefore(editor, CoroutineStatement, request, wait);
+                }
+                else if (CoroutineStatement != null)
                 {
                     // var inworldToken = InworldTokenProvider.Shared.GetTokenAsync();
                     // yield return new UnityEngine.WaitUntil(() => inworldToken.IsCompleted);
                     var name = UniqueName(model, CoroutineStatement.SpanStart, CoroutineTokenName, usedNames);
                     token = MemberAccess(SyntaxFactory.IdentifierName(name), "Result");
-                    var indentation = CoroutineStatement.GetLeadingTrivia();
-                    var endOfLine = CoroutineStatement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                    if (!endOfLine.IsKind(SyntaxKind.EndOfLineTrivia))
-                    {
-                        endOfLine = SyntaxFactory.EndOfLine("\n");
-                    }
 
                     var request = SyntaxFactory.LocalDeclarationStatement(
                         SyntaxFactory.VariableDeclaration(SyntaxFactory.IdentifierName("var"))
@@ -272,11 +302,7 @@ namespace Inworld.Analyzers.CodeFixes
                     var wait = SyntaxFactory.YieldStatement(SyntaxKind.YieldReturnStatement,
                         SyntaxFactory.ObjectCreationExpression(waitUntil).AddArgumentListArguments(
                             SyntaxFactory.Argument(SyntaxFactory.ParenthesizedLambdaExpression(MemberAccess(SyntaxFactory.IdentifierName(name), "IsCompleted")))));
-                    editor.InsertBefore(CoroutineStatement, new StatementSyntax[]
-                    {
-                        request.NormalizeWhitespace().WithLeadingTrivia(indentation).WithTrailingTrivia(endOfLine),
-                        wait.NormalizeWhitespace().WithLeadingTrivia(indentation).WithTrailingTrivia(endOfLine),
-                    });
+                    InsertBefore(editor, CoroutineStatement, request, wait);
                 }
                 else
                 {
@@ -297,8 +323,32 @@ namespace Inworld.Analyzers.CodeFixes
             }
 
             /// <summary>InworldTokenProvider.Shared.GetTokenAsync()</summary>
-            private static InvocationExpressionSyntax TokenCall()
-                => SyntaxFactory.InvocationExpression(MemberAccess(MemberAccess(SyntaxFactory.IdentifierName(TokenProviderTemplate.TypeName), "Shared"), "GetTokenAsync"));
+            private static InvocationExpressionSyntax TokenCall() => SharedCall("GetTokenAsync");
+
+            /// <summary>InworldTokenProvider.Shared.method()</summary>
+            private static InvocationExpressionSyntax SharedCall(string method)
+                => SyntaxFactory.InvocationExpression(MemberAccess(MemberAccess(SyntaxFactory.IdentifierName(TokenProviderTemplate.TypeName), "Shared"), method));
+
+            /// <summary>The coroutine's token request and wait, each on its own line at the statement's indentation.</summary>
+            private static void InsertBefore(SyntaxEditor editor, StatementSyntax statement, StatementSyntax request, StatementSyntax wait)
+            {
+                // Only the statement's own indentation: its comments and directives stay with it, not copied onto the new lines.
+                var leading = statement.GetLeadingTrivia();
+                var lineStart = leading.LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                var indentation = SyntaxFactory.TriviaList(leading.Skip(lineStart.IsKind(SyntaxKind.EndOfLineTrivia) ? leading.IndexOf(lineStart) + 1 : 0)
+                    .Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
+                var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                if (!endOfLine.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    endOfLine = SyntaxFactory.EndOfLine("\n");
+                }
+
+                editor.InsertBefore(statement, new StatementSyntax[]
+                {
+                    request.NormalizeWhitespace().WithLeadingTrivia(indentation).WithTrailingTrivia(endOfLine),
+                    wait.NormalizeWhitespace().WithLeadingTrivia(indentation).WithTrailingTrivia(endOfLine),
+                });
+            }
 
             private static MemberAccessExpressionSyntax MemberAccess(ExpressionSyntax receiver, string name)
                 => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName(name));

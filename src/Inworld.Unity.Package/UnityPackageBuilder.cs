@@ -74,8 +74,10 @@ public sealed class InworldBuildUnityPackage : Task
         Copy(EditorDll, Path.Combine(staging, EditorDllPath));
         File.WriteAllText(Path.Combine(staging, LicensePath), File.ReadAllText(License).Replace("\r\n", "\n"));
 
-        // Unity ignores assets without a .meta in an immutable (installed) package: every file and folder gets one.
-        var assets = Directory.GetFileSystemEntries(staging, "*", SearchOption.AllDirectories).Select(p => Relative(staging, p)).ToList();
+        // Unity ignores assets without a .meta in an immutable (installed) package: every file and folder gets one, except
+        // hidden ones (Samples~): Unity does not import them and they "aren't tracked with .meta files"
+        // (Unity Manual 6000.0, Create samples for packages: https://docs.unity3d.com/6/Documentation/Manual/cus-samples.html).
+        var assets = Directory.GetFileSystemEntries(staging, "*", SearchOption.AllDirectories).Select(p => Relative(staging, p)).Where(p => !IsHidden(p)).ToList();
         foreach (var asset in assets)
         {
             var isFolder = Directory.Exists(Path.Combine(staging, asset));
@@ -114,6 +116,10 @@ public sealed class InworldBuildUnityPackage : Task
             }
         }
     }
+
+    /// <summary>A path Unity's asset database skips: a segment ending in '~' (Samples~) or starting with '.'.</summary>
+    private static bool IsHidden(string relative)
+        => relative.Split('/').Any(segment => segment.EndsWith("~", StringComparison.Ordinal) || segment.StartsWith(".", StringComparison.Ordinal));
 
     private static void Copy(string from, string to)
     {

@@ -15,12 +15,30 @@ namespace UnityEngine
     public class Object
     {
         public string name { get; set; }
+        // https://docs.unity3d.com/ScriptReference/Object-hideFlags.html
+        public HideFlags hideFlags { get; set; }
         // https://docs.unity3d.com/ScriptReference/Object.Destroy.html
         public static void Destroy(Object obj) { }
         // https://docs.unity3d.com/ScriptReference/Object.DontDestroyOnLoad.html
         public static void DontDestroyOnLoad(Object target) { }
         // https://docs.unity3d.com/ScriptReference/Object.Instantiate.html
         public static T Instantiate<T>(T original) where T : Object => original;
+    }
+
+    // https://docs.unity3d.com/ScriptReference/HideFlags.html (values as the page lists them)
+    [Flags]
+    public enum HideFlags
+    {
+        None = 0,
+        HideInHierarchy = 1,
+        HideInInspector = 2,
+        DontSaveInEditor = 4,
+        NotEditable = 8,
+        DontSaveInBuild = 16,
+        // https://docs.unity3d.com/ScriptReference/HideFlags.DontUnloadUnusedAsset.html
+        DontUnloadUnusedAsset = 32,
+        DontSave = 52,
+        HideAndDontSave = 61,
     }
 
     // https://docs.unity3d.com/ScriptReference/Component.html
@@ -308,6 +326,38 @@ namespace UnityEngine
             public bool IsCompleted => true;
             public void OnCompleted(Action continuation) { }
             public void GetResult() { }
+        }
+    }
+
+    // https://docs.unity3d.com/ScriptReference/Awaitable_1.html (Unity 6; 2023.1+): "can be awaited and used as an async
+    // return type", so it names an async method builder (the builder's members follow C#'s async method builder pattern).
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(Awaitable<>.AwaitableAsyncMethodBuilder))]
+    public class Awaitable<T>
+    {
+        // https://docs.unity3d.com/ScriptReference/Awaitable_1.Cancel.html
+        public void Cancel() { }
+        // https://docs.unity3d.com/ScriptReference/Awaitable_1.GetAwaiter.html
+        public Awaiter GetAwaiter() => default(Awaiter);
+
+        public struct Awaiter : System.Runtime.CompilerServices.INotifyCompletion
+        {
+            public bool IsCompleted => true;
+            public void OnCompleted(Action continuation) { }
+            public T GetResult() => default(T);
+        }
+
+        public struct AwaitableAsyncMethodBuilder
+        {
+            public static AwaitableAsyncMethodBuilder Create() => default(AwaitableAsyncMethodBuilder);
+            public Awaitable<T> Task => null;
+            public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : System.Runtime.CompilerServices.IAsyncStateMachine { }
+            public void SetStateMachine(System.Runtime.CompilerServices.IAsyncStateMachine stateMachine) { }
+            public void SetResult(T result) { }
+            public void SetException(Exception exception) { }
+            public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+                where TAwaiter : System.Runtime.CompilerServices.INotifyCompletion where TStateMachine : System.Runtime.CompilerServices.IAsyncStateMachine { }
+            public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+                where TAwaiter : System.Runtime.CompilerServices.ICriticalNotifyCompletion where TStateMachine : System.Runtime.CompilerServices.IAsyncStateMachine { }
         }
     }
 

@@ -56,11 +56,13 @@ namespace Inworld.Analyzers.Tests.Fixes
                 Usings + "using System.Net.WebSockets;\n\nclass Stream\n{\n    Func<ClientWebSocket, Task> Connect = async ws =>\n    {\n        ws.Options.SetRequestHeader(\"Authorization\", \"Bearer \" + (await InworldTokenProvider.Shared.GetTokenAsync()));\n        await ws.ConnectAsync(new Uri(\"wss://api.inworld.ai/tts/v1/voice:streamBidirectional\"), default);\n    };\n}\n").RunAsync();
 
         [Fact]
-        public Task Unity_coroutine_waits_for_the_token()
+        public Task Unity_coroutine_yields_the_token_request()
         {
             var source = "using System.Collections;\nusing UnityEngine;\nusing UnityEngine.Networking;\n\npublic class NpcChat : MonoBehaviour\n{\n    [SerializeField] private string inworldApiKey = \"\";\n\n    IEnumerator Speak()\n    {\n        var request = new UnityWebRequest(\"https://api.inworld.ai/tts/v1/voice\", \"POST\");\n        {|#0:request.SetRequestHeader(\"Authorization\", \"Basic \" + inworldApiKey)|};\n        yield return request.SendWebRequest();\n    }\n}\n";
-            var fixedSource = "using System.Collections;\nusing UnityEngine;\nusing UnityEngine.Networking;\n\npublic class NpcChat : MonoBehaviour\n{\n    [SerializeField] private string inworldApiKey = \"\";\n\n    IEnumerator Speak()\n    {\n        var request = new UnityWebRequest(\"https://api.inworld.ai/tts/v1/voice\", \"POST\");\n        var inworldToken = InworldTokenProvider.Shared.GetTokenAsync();\n        yield return new UnityEngine.WaitUntil(() => inworldToken.IsCompleted);\n        request.SetRequestHeader(\"Authorization\", \"Bearer \" + inworldToken.Result);\n        yield return request.SendWebRequest();\n    }\n}\n";
-            var test = Test(source, fixedSource, config: null, path: "/0/Assets/Scripts/NpcChat.cs");
+            var fixedSource = "using System.Collections;\nusing UnityEngine;\nusing UnityEngine.Networking;\n\npublic class NpcChat : MonoBehaviour\n{\n    [SerializeField] private string inworldApiKey = \"\";\n\n    IEnumerator Speak()\n    {\n        var request = new UnityWebRequest(\"https://api.inworld.ai/tts/v1/voice\", \"POST\");\n        var inworldToken = InworldTokenProvider.Shared.RequestToken();\n        yield return inworldToken;\n        request.SetRequestHeader(\"Authorization\", \"Bearer \" + inworldToken.Token);\n        yield return request.SendWebRequest();\n    }\n}\n";
+            // Issue 14: a Unity project gets the UnityWebRequest provider, and the coroutine yields its TokenRequest.
+            var test = Test(source, fixedSource, config: null, path: "/0/Assets/Scripts/NpcChat.cs", addsProvider: false);
+            test.FixedState.Sources.Add(("/0/Assets/Scripts/InworldTokenProvider.cs", UnityTokenProviderTemplate.Source(TokenProviderTemplate.DefaultEndpoint, "\n")));
             test.TestState.AdditionalReferences.Add(UnityStubs.Engine);
             test.FixedState.AdditionalReferences.Add(UnityStubs.Engine);
             return test.RunAsync();

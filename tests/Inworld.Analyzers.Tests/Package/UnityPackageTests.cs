@@ -43,7 +43,8 @@ namespace Inworld.Analyzers.Tests.Package
             foreach (var expected in new[] { "package.json", "README.md", "LICENSE.md", "Default.globalconfig", "Analyzers/Inworld.Analyzers.dll",
                                               "Analyzers/Inworld.Analyzers.Scope.asmdef", "Analyzers/AnalyzerScope.cs",
                                               "Editor/Inworld.Analyzers.Editor.asmdef", "Editor/Inworld.Unity.Editor.dll", "Editor/InworldBuildGate.cs",
-                                              "Editor/InworldProjectScan.cs", "Editor/InworldCompilerMessages.cs" })
+                                              "Editor/InworldProjectScan.cs", "Editor/InworldCompilerMessages.cs",
+                                              "Samples~/TokenProvider/InworldTokenProvider.cs" })
             {
                 Assert.Contains(expected, files);
             }
@@ -78,10 +79,16 @@ namespace Inworld.Analyzers.Tests.Package
             Assert.Equal(version, json.RootElement.GetProperty("version").GetString());
         }
 
+        /// <summary>Samples~ and other hidden folders: Unity does not import them, and they "aren't tracked with .meta files".</summary>
+        private static bool IsHidden(string relative) => relative.Split('/').Any(s => s.EndsWith('~') || s.StartsWith('.'));
+
         [Fact]
         public void Every_file_and_folder_has_a_meta_with_a_unique_32_hex_guid()
         {
-            var assets = Relative(_folder).Where(p => !p.EndsWith(".meta", StringComparison.Ordinal)).ToList();
+            var hidden = Relative(_folder).Where(p => !p.EndsWith(".meta", StringComparison.Ordinal) && IsHidden(p)).ToList();
+            Assert.Contains("Samples~", hidden);
+            Assert.All(hidden, h => Assert.False(File.Exists(Path.Combine(_folder, h + ".meta")), h + " is hidden from Unity and must have no .meta"));
+            var assets = Relative(_folder).Where(p => !p.EndsWith(".meta", StringComparison.Ordinal) && !IsHidden(p)).ToList();
             Assert.True(assets.Count >= 12, string.Join(", ", assets));
             var guids = new List<string>();
             foreach (var asset in assets)

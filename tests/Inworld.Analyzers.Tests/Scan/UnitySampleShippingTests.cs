@@ -30,6 +30,8 @@ namespace Inworld.Analyzers.Tests.Scan
             { "Assets/Editor/InworldSetupWindow.cs", false, "in an Editor/ folder" },
             { "Assets/Scripts/NpcChat.cs", true, "referenced from Assets/Prefabs/Npc.prefab <- Assets/Scenes/Main.unity" },
             { "Assets/Scripts/InworldSettings.cs", true, "referenced from Assets/Resources/InworldSettings.asset (under a Resources/ folder" },
+            { "Assets/Resources/InworldTokenProvider.asset", true, "under a Resources/ folder" },
+            { "Assets/Scripts/InworldTokenProvider.cs", true, "referenced from Assets/Resources/InworldTokenProvider.asset (under a Resources/ folder" },
             { "ProjectSettings/EditorBuildSettings.asset", false, "an Editor-only project setting" },
             { "ProjectSettings/ProjectVersion.txt", false, "an Editor-only project setting" },
         };
