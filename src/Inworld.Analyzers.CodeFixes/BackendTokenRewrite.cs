@@ -90,6 +90,7 @@ namespace Inworld.Analyzers.CodeFixes
         public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<TokenCallSite> sites, CancellationToken cancellationToken)
         {
             var projectsNeedingProvider = new HashSet<ProjectId>();
+            var rewrittenDocuments = new List<DocumentId>();
             var solutionEditor = new SolutionEditor(solution);
             foreach (var group in sites.GroupBy(s => s.Document))
             {
@@ -111,6 +112,7 @@ namespace Inworld.Analyzers.CodeFixes
                 if (plans.Count > 0 && model.Compilation.GetTypeByMetadataName(TokenProviderTemplate.TypeName) == null)
                 {
                     projectsNeedingProvider.Add(group.Key.ProjectId);
+                    rewrittenDocuments.Add(group.Key);
                 }
             }
 
@@ -118,13 +120,13 @@ namespace Inworld.Analyzers.CodeFixes
 
             foreach (var projectId in projectsNeedingProvider)
             {
-                solution = await AddProviderAsync(solution, projectId, cancellationToken).ConfigureAwait(false);
+                solution = await AddProviderAsync(solution, projectId, rewrittenDocuments, cancellationToken).ConfigureAwait(false);
             }
 
             return solution;
         }
 
-        private static async Task<Solution> AddProviderAsync(Solution solution, ProjectId projectId, CancellationToken cancellationToken)
+        private static async Task<Solution> AddProviderAsync(Solution solution, ProjectId projectId, IReadOnlyList<DocumentId> rewrittenDocuments, CancellationToken cancellationToken)
         {
             var project = solution.GetProject(projectId);
             if (project == null || project.Documents.Any(d => d.Name == TokenProviderTemplate.FileName))
@@ -135,9 +137,10 @@ namespace Inworld.Analyzers.CodeFixes
             var anyDocument = project.Documents.FirstOrDefault();
             var endpoint = TokenProviderTemplate.DefaultEndpoint;
             var anyTree = anyDocument == null ? null : await anyDocument.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-            if (anyTree != null)
+            var options = anyTree == null ? null : project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(anyTree);
+            if (options != null)
             {
-                endpoint = InworldOptions.ReadTokenEndpoint(project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(anyTree));
+                endpoint = InworldOptions.ReadTokenEndpoint(options);
             }
 
             var folders = anyDocument?.Folders ?? (IReadOnlyList<string>)Array.Empty<string>();
@@ -145,6 +148,14 @@ namespace Inworld.Analyzers.CodeFixes
 
             // A whole new file from a template: text is the natural form here, nothing is spliced into user code.
             var text = SourceText.From(TokenProviderTemplate.Source(endpoint, "\n"));
+
+            // dotnet format (MSBuildWorkspace) would also write a duplicate <Compile Include> for a new file: NETSDK1022.
+            if (TokenProviderPlacement.AddedFileWouldDuplicateACompileItem(project, options) &&
+                await TokenProviderPlacement.AppendToExistingFileAsync(solution, projectId, rewrittenDocuments, text.ToString(), cancellationToken).ConfigureAwait(false) is Solution appended)
+            {
+                return appended;
+            }
+
             return solution.AddDocument(DocumentId.CreateNewId(projectId), TokenProviderTemplate.FileName, text, folders,
                 directory != null ? System.IO.Path.Combine(directory, TokenProviderTemplate.FileName) : null);
         }
