@@ -42,11 +42,14 @@ namespace Inworld.Analyzers.CodeFixes
         }
 
         /// <summary>
-        /// Appends the provider (a whole-file template with its own usings) to the end of one of the project's files, in
-        /// the global namespace so every call site in the project sees it: one of <paramref name="preferredHosts"/> (the
-        /// files the fix rewrote) if one can take it, else another file of the project. The template's type names are
-        /// written fully qualified instead of bringing its usings into the user's file, where they could make the user's
-        /// own names ambiguous. Null when no file can take it (every file declares a file-scoped namespace).
+        /// Appends the provider (a whole-file template with its own usings) to the end of one of the project's files, so
+        /// every call site in the project sees it. First choice: a file the fix rewrote (<paramref name="preferredHosts"/>)
+        /// whose end is in the global namespace; then any such file of the project (a Program.cs with top-level
+        /// statements). When every file declares a file-scoped namespace, the provider goes at the end of a rewritten file,
+        /// inside its namespace, and that file also gets <c>global using InworldTokenProvider = global::Ns.InworldTokenProvider;</c>
+        /// (file-scoped namespaces mean C# 10, which has global usings), so call sites in other namespaces see it too.
+        /// The template's type names are written fully qualified instead of bringing its usings into the user's file,
+        /// where they could make the user's own names ambiguous. Null only when the project has no file that can take it.
         /// </summary>
         public static async Task<Solution?> AppendToExistingFileAsync(Solution solution, ProjectId projectId, IEnumerable<DocumentId> preferredHosts, string templateSource, CancellationToken cancellationToken)
         {
@@ -56,46 +59,72 @@ namespace Inworld.Analyzers.CodeFixes
                 return null;
             }
 
-            var candidates = preferredHosts.Where(id => id.ProjectId == projectId).Concat(project.DocumentIds).Distinct();
-            foreach (var documentId in candidates)
+            var rewritten = preferredHosts.Where(id => id.ProjectId == projectId).Distinct().ToList();
+            var roots = new List<(DocumentId Id, CompilationUnitSyntax Root)>();
+            foreach (var documentId in rewritten.Concat(project.DocumentIds).Distinct())
             {
                 var document = solution.GetDocument(documentId);
-                var root = document == null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) as CompilationUnitSyntax;
-                if (document == null || root == null || !CanHostGlobalType(root) || GeneratedCode.IsGeneratedTree(root.SyntaxTree, cancellationToken))
+                if (document != null && await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is CompilationUnitSyntax candidate &&
+                    !GeneratedCode.IsGeneratedTree(candidate.SyntaxTree, cancellationToken))
                 {
-                    continue;
+                    roots.Add((documentId, candidate));
                 }
-
-                var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-                if (compilation == null)
-                {
-                    return null;
-                }
-
-                var endOfLine = DominantEndOfLine(root);
-                var members = QualifiedMembers(templateSource.Replace("\n", endOfLine), (CSharpParseOptions)root.SyntaxTree.Options, compilation, cancellationToken);
-                var separated = members.Select((member, i) => i == 0
-                    ? member.WithLeadingTrivia(new[] { SyntaxFactory.EndOfLine(endOfLine) }.Concat(member.GetLeadingTrivia()))
-                    : member);
-                var lastToken = root.EndOfFileToken.GetPreviousToken();
-                if (lastToken.RawKind != 0 && !lastToken.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia))
-                {
-                    root = root.ReplaceToken(lastToken, lastToken.WithTrailingTrivia(lastToken.TrailingTrivia.Add(SyntaxFactory.EndOfLine(endOfLine))));
-                }
-
-                return solution.WithDocumentSyntaxRoot(documentId, root.AddMembers(separated.ToArray()));
             }
 
-            return null;
+            var globalHost = roots.FirstOrDefault(r => FileScopedNamespace(r.Root) == null);
+            var host = globalHost.Root != null ? globalHost : roots.FirstOrDefault(r => rewritten.Contains(r.Id));
+            var compilation = host.Root == null ? null : await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (host.Root == null || compilation == null)
+            {
+                return null;
+            }
+
+            var root = host.Root;
+            var endOfLine = DominantEndOfLine(root);
+            var parseOptions = (CSharpParseOptions)root.SyntaxTree.Options;
+            var members = QualifiedMembers(templateSource.Replace("\n", endOfLine), parseOptions, compilation, cancellationToken);
+            var separated = members.Select((member, i) => i == 0
+                ? member.WithLeadingTrivia(new[] { SyntaxFactory.EndOfLine(endOfLine) }.Concat(member.GetLeadingTrivia()))
+                : member).ToArray();
+            var lastToken = root.EndOfFileToken.GetPreviousToken();
+            if (lastToken.RawKind != 0 && !lastToken.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia))
+            {
+                root = root.ReplaceToken(lastToken, lastToken.WithTrailingTrivia(lastToken.TrailingTrivia.Add(SyntaxFactory.EndOfLine(endOfLine))));
+            }
+
+            var fileScoped = FileScopedNamespace(root);
+            if (fileScoped == null)
+            {
+                return solution.WithDocumentSyntaxRoot(host.Id, root.AddMembers(separated));
+            }
+
+            // Everything after a file-scoped namespace declaration belongs to it: the provider becomes Ns.InworldTokenProvider,
+            // and a global alias under the provider's own name makes it visible to every file of the project.
+            var namespaceName = fileScoped.ChildNodes().OfType<NameSyntax>().First().ToString();
+            var lastMember = fileScoped.ChildNodes().OfType<MemberDeclarationSyntax>().LastOrDefault();
+            if (lastMember == null)
+            {
+                return null;
+            }
+
+            var withProvider = root.InsertNodesAfter(lastMember, separated);
+            var alias = SyntaxFactory.ParseCompilationUnit(
+                "global using " + TokenProviderTemplate.TypeName + " = global::" + namespaceName + "." + TokenProviderTemplate.TypeName + ";" + endOfLine,
+                options: parseOptions).Usings.Single();
+            var firstToken = withProvider.GetFirstToken(includeZeroWidth: true);
+            var header = firstToken.LeadingTrivia;
+            withProvider = withProvider.ReplaceToken(firstToken, firstToken.WithLeadingTrivia());
+            var usings = withProvider.Usings.Insert(0, alias.WithLeadingTrivia(header));
+            return solution.WithDocumentSyntaxRoot(host.Id, withProvider.WithUsings(usings));
         }
 
         /// <summary>
-        /// A member appended to this file lands in the global namespace: true for top-level statements, block namespaces
-        /// and plain types; false when the file declares a file-scoped namespace (C# 10, unknown to the Roslyn this
-        /// package compiles against, hence the kind's name), since everything after it belongs to that namespace.
+        /// The file's file-scoped namespace declaration (C# 10, unknown to the Roslyn this package compiles against, hence
+        /// the kind's name), or null: a member appended to a file without one lands in the global namespace (top-level
+        /// statements, block namespaces, plain types); after one, everything belongs to that namespace.
         /// </summary>
-        private static bool CanHostGlobalType(CompilationUnitSyntax root)
-            => !root.Members.Any(m => m.Kind().ToString() == "FileScopedNamespaceDeclaration");
+        private static MemberDeclarationSyntax? FileScopedNamespace(CompilationUnitSyntax root)
+            => root.Members.FirstOrDefault(m => m.Kind().ToString() == "FileScopedNamespaceDeclaration");
 
         private static string DominantEndOfLine(SyntaxNode root)
         {
