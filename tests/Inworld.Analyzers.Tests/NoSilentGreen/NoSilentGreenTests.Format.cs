@@ -110,11 +110,11 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
             Assert.Contains("request.Headers.Add(\"Authorization\", \"Bearer \" + (await InworldTokenProvider.Shared.GetTokenAsync()));",
                 File.ReadAllText(Path.Combine(directory, "Chat", "ChatClient.cs")));
 
+            AssertFormattedConsumerBuilds(directory, "format-wasm", providers: new[] { "InworldTokenProvider" });
+
             // Both call sites' files declare file-scoped namespaces: the provider joins the top-level Program.cs (global namespace).
             Assert.False(File.Exists(Path.Combine(directory, "InworldTokenProvider.cs")));
             Assert.Contains("public sealed class InworldTokenProvider", File.ReadAllText(Path.Combine(directory, "Program.cs")));
-
-            AssertFormattedConsumerBuilds(directory, "format-wasm", providers: new[] { "InworldTokenProvider" });
         }
 
         [Fact]
