@@ -27,7 +27,9 @@ namespace Inworld.Analyzers.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RealtimeKeyOnNonRealtimeApi, RuleIds.WrongAuthorizationScheme);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        // The batch fixer, re-asked with the rule's own key when dotnet format passes the other rule's (RuleKeyedBatchFixer).
+        public override FixAllProvider GetFixAllProvider() => new RuleKeyedBatchFixer(rule =>
+            rule == RuleIds.RealtimeKeyOnNonRealtimeApi ? StandardKeyEquivalenceKey : rule == RuleIds.WrongAuthorizationScheme ? SchemeEquivalenceKey : null);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -93,6 +93,7 @@ namespace Inworld.Analyzers.CodeFixes
         {
             // Each project that gets a provider, and whether it gets the Unity form.
             var projectsNeedingProvider = new Dictionary<ProjectId, bool>();
+            var rewrittenDocuments = new List<DocumentId>();
             var solutionEditor = new SolutionEditor(solution);
             foreach (var group in sites.GroupBy(s => s.Document))
             {
@@ -114,6 +115,7 @@ namespace Inworld.Analyzers.CodeFixes
                 if (plans.Count > 0 && model.Compilation.GetTypeByMetadataName(TokenProviderTemplate.TypeName) == null)
                 {
                     projectsNeedingProvider[group.Key.ProjectId] = UnityTokenProviderTemplate.Fits(model.Compilation);
+                    rewrittenDocuments.Add(group.Key);
                 }
             }
 
@@ -121,13 +123,13 @@ namespace Inworld.Analyzers.CodeFixes
 
             foreach (var project in projectsNeedingProvider)
             {
-                solution = await AddProviderAsync(solution, project.Key, project.Value, cancellationToken).ConfigureAwait(false);
+                solution = await AddProviderAsync(solution, project.Key, project.Value, rewrittenDocuments, cancellationToken).ConfigureAwait(false);
             }
 
             return solution;
         }
 
-        private static async Task<Solution> AddProviderAsync(Solution solution, ProjectId projectId, bool unity, CancellationToken cancellationToken)
+        private static async Task<Solution> AddProviderAsync(Solution solution, ProjectId projectId, bool unity, IReadOnlyList<DocumentId> rewrittenDocuments, CancellationToken cancellationToken)
         {
             var project = solution.GetProject(projectId);
             if (project == null || project.Documents.Any(d => d.Name == TokenProviderTemplate.FileName))
@@ -138,9 +140,10 @@ namespace Inworld.Analyzers.CodeFixes
             var anyDocument = project.Documents.FirstOrDefault();
             var endpoint = TokenProviderTemplate.DefaultEndpoint;
             var anyTree = anyDocument == null ? null : await anyDocument.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-            if (anyTree != null)
+            var options = anyTree == null ? null : project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(anyTree);
+            if (options != null)
             {
-                endpoint = InworldOptions.ReadTokenEndpoint(project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(anyTree));
+                endpoint = InworldOptions.ReadTokenEndpoint(options);
             }
 
             var folders = anyDocument?.Folders ?? (IReadOnlyList<string>)Array.Empty<string>();
@@ -148,6 +151,14 @@ namespace Inworld.Analyzers.CodeFixes
 
             // A whole new file from a template: text is the natural form here, nothing is spliced into user code.
             var text = SourceText.From(unity ? UnityTokenProviderTemplate.Source(endpoint, "\n") : TokenProviderTemplate.Source(endpoint, "\n"));
+
+            // dotnet format (MSBuildWorkspace) would also write a duplicate <Compile Include> for a new file: NETSDK1022.
+            if (TokenProviderPlacement.AddedFileWouldDuplicateACompileItem(project, options) &&
+                await TokenProviderPlacement.AppendToExistingFileAsync(solution, projectId, rewrittenDocuments, text.ToString(), cancellationToken).ConfigureAwait(false) is Solution appended)
+            {
+                return appended;
+            }
+
             return solution.AddDocument(DocumentId.CreateNewId(projectId), TokenProviderTemplate.FileName, text, folders,
                 directory != null ? System.IO.Path.Combine(directory, TokenProviderTemplate.FileName) : null);
         }

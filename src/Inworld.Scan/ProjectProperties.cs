@@ -22,7 +22,7 @@ namespace Inworld.Scan
         {
             "OutputType", "TargetFramework", "TargetPlatformIdentifier", "RuntimeIdentifier", "UseMaui", "UseWPF",
             "UseWindowsForms", "UseWinUI", "UsingMicrosoftNETSdkBlazorWebAssembly", "UsingMicrosoftNETSdkWeb",
-            "InworldAnalyzersAsErrors", "InworldProjectKind",
+            "InworldAnalyzersAsErrors", "InworldProjectKind", "EnableDefaultCompileItems",
         };
 
         /// <summary>Client platforms first: a multi-targeted project's client build is the one INW002 must see.</summary>

@@ -97,7 +97,10 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
             var playerText = (await player.GetTextAsync()).ToString();
             AssertNoSecret(playerText, credentials);
             Assert.Contains("new AuthenticationHeaderValue(\"Bearer\", await InworldTokenProvider.Shared.GetTokenAsync())", playerText);
-            Assert.Contains(fixedProject.Documents, d => d.Name == "InworldTokenProvider.cs");
+            // MSBuildWorkspace (the host of dotnet format) would write a new file into the csproj as a Compile item that
+            // duplicates the SDK glob (NETSDK1022): the provider is appended to a file the project has, defined once.
+            Assert.Equal(project.DocumentIds.Count, fixedProject.DocumentIds.Count);
+            Assert.Single((await fixedProject.GetCompilationAsync())!.GetSymbolsWithName("InworldTokenProvider", SymbolFilter.Type));
 
             var compiled = (await fixedProject.GetCompilationAsync())!;
             Assert.DoesNotContain(compiled.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);

@@ -89,7 +89,7 @@ namespace Inworld.Analyzers.Tests.Package
             foreach (var property in new[]
             {
                 "OutputType", "TargetFramework", "TargetPlatformIdentifier", "RuntimeIdentifier", "UseMaui", "UseWPF", "UseWindowsForms",
-                "UseWinUI", "UsingMicrosoftNETSdkBlazorWebAssembly", "UsingMicrosoftNETSdkWeb", "InworldProjectKind",
+                "UseWinUI", "UsingMicrosoftNETSdkBlazorWebAssembly", "UsingMicrosoftNETSdkWeb", "InworldProjectKind", "EnableDefaultCompileItems",
             })
             {
                 Assert.Contains("\"" + property + "\"", result.Output);

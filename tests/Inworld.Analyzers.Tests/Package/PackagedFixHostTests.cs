@@ -154,7 +154,10 @@ namespace Inworld.Analyzers.Tests.Package
                 Assert.Contains(fixedText, text);
                 if (id == "INW002")
                 {
-                    Assert.Contains(fixedProject.Documents, d => d.Name == "InworldTokenProvider.cs");
+                    // MSBuildWorkspace (the host of dotnet format) would write a new file into the csproj as a Compile item that
+                    // duplicates the SDK glob (NETSDK1022): the provider is appended to a file the project has, defined once.
+                    Assert.Equal(project.DocumentIds.Count, fixedProject.DocumentIds.Count);
+                    Assert.Single((await fixedProject.GetCompilationAsync())!.GetSymbolsWithName("InworldTokenProvider", SymbolFilter.Type));
                 }
             }
         }
