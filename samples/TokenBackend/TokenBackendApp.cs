@@ -55,10 +55,17 @@ namespace Inworld.Samples.TokenBackend
 
             builder.Services.AddSingleton(options);
 
-            // Browser clients on other origins (a Blazor WebAssembly or JavaScript app) may call the endpoints; only the
-            // configured origins, no credentials: the response carries a token, so no wildcard.
+            // Browser clients on other origins (a Blazor WebAssembly or JavaScript app) may call the endpoints: only the
+            // configured origins, never a wildcard (the response carries a token). Authorization is allowed for the
+            // client's own sign-in token; cookies only when Cors:AllowCredentials says so.
             builder.Services.AddCors(cors => cors.AddPolicy(ClientCorsPolicy, policy =>
-                policy.WithOrigins([.. options.AllowedOrigins]).WithMethods("POST").WithHeaders("Content-Type")));
+            {
+                policy.WithOrigins([.. options.AllowedOrigins]).WithMethods("POST").WithHeaders("Content-Type", "Authorization");
+                if (options.AllowCredentials)
+                {
+                    policy.AllowCredentials();
+                }
+            }));
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services
                 .AddHttpClient<InworldTokenClient>(http =>

@@ -179,6 +179,24 @@ namespace Inworld.Samples.TokenBackend
     internal static class ClientOrigins
     {
         public const string Key = "Cors:AllowedOrigins";
+        public const string CredentialsKey = "Cors:AllowCredentials";
+
+        /// <summary>
+        /// Reads <c>Cors:AllowCredentials</c> (default false): true lets the listed origins send cookies, for clients
+        /// whose users sign in to this backend with a cookie. Origins are always listed, never a wildcard.
+        /// </summary>
+        public static bool AllowCredentialsFromConfiguration(IConfiguration configuration)
+        {
+            var text = configuration[CredentialsKey]?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                return false;
+            }
+
+            return bool.TryParse(text, out var allow)
+                ? allow
+                : throw new TokenBackendConfigurationException($"{CredentialsKey} must be true or false.");
+        }
 
         /// <summary>
         /// The BlazorClient sample's development origins (samples/BlazorClient/Properties/launchSettings.json), so
@@ -253,8 +271,10 @@ namespace Inworld.Samples.TokenBackend
         public const string DefaultBaseUrl = "https://api.inworld.ai";
         public const double DefaultTimeoutSeconds = 10;
 
-        private TokenBackendOptions(Uri baseUri, TimeSpan timeout, InworldCredentials credentials, string? defaultWorkspace, IReadOnlyList<string> allowedOrigins)
+        private TokenBackendOptions(
+            Uri baseUri, TimeSpan timeout, InworldCredentials credentials, string? defaultWorkspace, IReadOnlyList<string> allowedOrigins, bool allowCredentials)
         {
+            AllowCredentials = allowCredentials;
             BaseUri = baseUri;
             Timeout = timeout;
             Credentials = credentials;
@@ -273,6 +293,9 @@ namespace Inworld.Samples.TokenBackend
 
         /// <summary>The browser origins the CORS policy allows, normalized (see <see cref="ClientOrigins"/>).</summary>
         public IReadOnlyList<string> AllowedOrigins { get; }
+
+        /// <summary>Whether the allowed origins may send credentials (cookies); see <see cref="ClientOrigins.CredentialsKey"/>.</summary>
+        public bool AllowCredentials { get; }
 
         public static TokenBackendOptions FromConfiguration(IConfiguration configuration)
         {
@@ -309,7 +332,9 @@ namespace Inworld.Samples.TokenBackend
             }
 
             var allowedOrigins = ClientOrigins.FromConfiguration(configuration);
-            return new TokenBackendOptions(baseUri, TimeSpan.FromSeconds(timeoutSeconds), InworldCredentials.FromConfiguration(configuration), workspace, allowedOrigins);
+            var allowCredentials = ClientOrigins.AllowCredentialsFromConfiguration(configuration);
+            return new TokenBackendOptions(
+                baseUri, TimeSpan.FromSeconds(timeoutSeconds), InworldCredentials.FromConfiguration(configuration), workspace, allowedOrigins, allowCredentials);
         }
     }
 }

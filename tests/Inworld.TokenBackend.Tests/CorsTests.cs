@@ -64,6 +64,26 @@ namespace Inworld.TokenBackend.Tests
             Assert.Empty(_inworld.Requests);
         }
 
+        [Fact]
+        public async Task Credentials_are_allowed_only_when_configured_and_only_for_listed_origins()
+        {
+            await using var backend = await StartAsync(("Cors:AllowedOrigins:0", ClientOrigin), ("Cors:AllowCredentials", "true"));
+
+            using var request = new HttpRequestMessage(HttpMethod.Options, "/token");
+            request.Headers.Add("Origin", ClientOrigin);
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+            using var response = await backend.Client.SendAsync(request);
+
+            Assert.Equal(ClientOrigin, Header(response, "Access-Control-Allow-Origin"));
+            Assert.Equal("true", Header(response, "Access-Control-Allow-Credentials"));
+            Assert.Contains("authorization", Header(response, "Access-Control-Allow-Headers") ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+
+            using var other = await PreflightAsync(backend, "/token", OtherOrigin);
+            Assert.Null(Header(other, "Access-Control-Allow-Origin"));
+            Assert.Null(Header(other, "Access-Control-Allow-Credentials"));
+        }
+
         [Theory]
         [InlineData(OtherOrigin)]
         [InlineData("http://app.example.test")]
@@ -138,6 +158,7 @@ namespace Inworld.TokenBackend.Tests
         [InlineData("Cors:AllowedOrigins:0", "app.example.test", "without a path")]
         [InlineData("Cors:AllowedOrigins:0", "ftp://app.example.test", "without a path")]
         [InlineData("Cors:AllowedOrigins:0", "https://user@app.example.test", "without a path")]
+        [InlineData("Cors:AllowCredentials", "yes", "true or false")]
         public void Bad_origins_fail_fast_naming_the_setting(string key, string value, string reason)
         {
             var settings = BackendHost.BaseSettings(_inworld.BaseUrl);
@@ -146,7 +167,7 @@ namespace Inworld.TokenBackend.Tests
 
             var error = Assert.Throws<TokenBackendConfigurationException>(() => BackendHost.Build(settings));
 
-            Assert.Contains("Cors:AllowedOrigins", error.Message, StringComparison.Ordinal);
+            Assert.Contains(key.Split(':')[0] + ":" + key.Split(':')[1], error.Message, StringComparison.Ordinal);
             Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         }
 
