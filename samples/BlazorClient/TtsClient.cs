@@ -7,18 +7,23 @@ using System.Text;
 /// </summary>
 public sealed class TtsClient
 {
+    /// <summary>Inworld's API; wwwroot/appsettings.json may point Inworld:ApiBaseUrl elsewhere (a test server).</summary>
+    public const string DefaultApiBaseUrl = "https://api.inworld.ai/";
+
     private readonly HttpClient _http;
     private readonly InworldTokenProvider _tokens;
+    private readonly Uri _voiceEndpoint;
 
-    public TtsClient(HttpClient http, InworldTokenProvider tokens)
+    public TtsClient(HttpClient http, InworldTokenProvider tokens, Uri apiBaseUrl)
     {
         _http = http;
         _tokens = tokens;
+        _voiceEndpoint = new Uri(apiBaseUrl, "tts/v1/voice");
     }
 
     public async Task<byte[]> SynthesizeAsync(string text)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.inworld.ai/tts/v1/voice");
+        using var request = new HttpRequestMessage(HttpMethod.Post, _voiceEndpoint);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _tokens.GetTokenAsync());
         request.Content = new StringContent("{\"text\":\"" + text.Replace("\"", "\\\"") + "\",\"voiceId\":\"Dennis\"}", Encoding.UTF8, "application/json");
         using var response = await _http.SendAsync(request);

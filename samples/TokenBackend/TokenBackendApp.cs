@@ -34,10 +34,13 @@ namespace Inworld.Samples.TokenBackend
 
         private const int MaxRequestBodyBytes = 4096;
 
+        private const string ClientCorsPolicy = "InworldClients";
+
         /// <summary>
         /// Builds the backend. Configuration: <c>INWORLD_API_KEY</c>, or <c>INWORLD_KEY</c> + <c>INWORLD_SECRET</c>;
         /// <c>INWORLD_WORKSPACE</c>; <c>Inworld:BaseUrl</c> (default https://api.inworld.ai);
-        /// <c>Inworld:TimeoutSeconds</c> (default 10).
+        /// <c>Inworld:TimeoutSeconds</c> (default 10); <c>Cors:AllowedOrigins</c> (default: the BlazorClient sample's
+        /// development origins).
         /// </summary>
         /// <param name="args">Command-line arguments.</param>
         /// <param name="configure">Runs before the configuration is read: tests add settings, loggers or a test server here.</param>
@@ -51,6 +54,18 @@ namespace Inworld.Samples.TokenBackend
             var options = TokenBackendOptions.FromConfiguration(builder.Configuration);
 
             builder.Services.AddSingleton(options);
+
+            // Browser clients on other origins (a Blazor WebAssembly or JavaScript app) may call the endpoints: only the
+            // configured origins, never a wildcard (the response carries a token). Authorization is allowed for the
+            // client's own sign-in token; cookies only when Cors:AllowCredentials says so.
+            builder.Services.AddCors(cors => cors.AddPolicy(ClientCorsPolicy, policy =>
+            {
+                policy.WithOrigins([.. options.AllowedOrigins]).WithMethods("POST").WithHeaders("Content-Type", "Authorization");
+                if (options.AllowCredentials)
+                {
+                    policy.AllowCredentials();
+                }
+            }));
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services
                 .AddHttpClient<InworldTokenClient>(http =>
@@ -71,9 +86,13 @@ namespace Inworld.Samples.TokenBackend
                     InworldCredentials.KeyIdVariable, InworldCredentials.SecretVariable, InworldCredentials.ApiKeyVariable);
             }
 
+            app.Logger.LogInformation("Browser clients allowed from: {Origins}.",
+                options.AllowedOrigins.Count == 0 ? "none" : string.Join(", ", options.AllowedOrigins));
+            app.UseCors();
+
             // Authenticate your own users here before these endpoints (out of scope of the sample, see remarks).
-            app.MapPost("/token", MintOneTimeTokenAsync);
-            app.MapPost("/session-token", GenerateSessionTokenAsync);
+            app.MapPost("/token", MintOneTimeTokenAsync).RequireCors(ClientCorsPolicy);
+            app.MapPost("/session-token", GenerateSessionTokenAsync).RequireCors(ClientCorsPolicy);
             return app;
         }
 

@@ -172,6 +172,97 @@ namespace Inworld.Samples.TokenBackend
             !string.IsNullOrEmpty(id) && id.Length <= MaxLength && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
     }
 
+    /// <summary>
+    /// The browser origins allowed to call the token endpoints (CORS). Only listed origins get
+    /// <c>Access-Control-Allow-Origin</c>; there is no wildcard, and no credentials (cookies) are allowed cross-origin.
+    /// </summary>
+    internal static class ClientOrigins
+    {
+        public const string Key = "Cors:AllowedOrigins";
+        public const string CredentialsKey = "Cors:AllowCredentials";
+
+        /// <summary>
+        /// Reads <c>Cors:AllowCredentials</c> (default false): true lets the listed origins send cookies, for clients
+        /// whose users sign in to this backend with a cookie. Origins are always listed, never a wildcard.
+        /// </summary>
+        public static bool AllowCredentialsFromConfiguration(IConfiguration configuration)
+        {
+            var text = configuration[CredentialsKey]?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                return false;
+            }
+
+            return bool.TryParse(text, out var allow)
+                ? allow
+                : throw new TokenBackendConfigurationException($"{CredentialsKey} must be true or false.");
+        }
+
+        /// <summary>
+        /// The BlazorClient sample's development origins (samples/BlazorClient/Properties/launchSettings.json), so
+        /// that sample and this backend work together out of the box. A deployment lists its own client origins.
+        /// </summary>
+        public static readonly IReadOnlyList<string> Defaults = ["https://localhost:7001", "http://localhost:7000"];
+
+        /// <summary>
+        /// Reads <c>Cors:AllowedOrigins</c>: an array (<c>Cors__AllowedOrigins__0=...</c>) or one string of origins
+        /// separated by ';' or ','. Unset means <see cref="Defaults"/>; an empty string means no browser client.
+        /// </summary>
+        public static IReadOnlyList<string> FromConfiguration(IConfiguration configuration)
+        {
+            var section = configuration.GetSection(Key);
+            IEnumerable<string?> values;
+            if (section.Value is not null)
+            {
+                values = section.Value.Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            }
+            else
+            {
+                var children = section.GetChildren().ToList();
+                if (children.Count == 0)
+                {
+                    return Defaults;
+                }
+
+                values = children.Select(child => child.Value?.Trim()).Where(value => !string.IsNullOrEmpty(value));
+            }
+
+            var origins = new List<string>();
+            foreach (var value in values)
+            {
+                var origin = Normalize(value!);
+                if (!origins.Contains(origin, StringComparer.Ordinal))
+                {
+                    origins.Add(origin);
+                }
+            }
+
+            return origins;
+        }
+
+        /// <summary>An origin is scheme://host[:port], nothing else; it is compared as the browser sends it.</summary>
+        private static string Normalize(string value)
+        {
+            if (value.Contains('*', StringComparison.Ordinal))
+            {
+                throw new TokenBackendConfigurationException(
+                    $"{Key} must list each client origin (such as https://app.example.com); a wildcard would let every web site mint tokens from its visitors' browsers.");
+            }
+
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) ||
+                (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) ||
+                !string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) ||
+                uri.AbsolutePath != "/")
+            {
+                throw new TokenBackendConfigurationException(
+                    $"{Key} entries must be origins: scheme, host and optional port, without a path (such as https://app.example.com or http://localhost:7000).");
+            }
+
+            // The browser's Origin header is lowercase scheme and host, and has no default port.
+            return uri.GetLeftPart(UriPartial.Authority);
+        }
+    }
+
     /// <summary>Everything the backend needs, resolved and validated once at startup.</summary>
     internal sealed class TokenBackendOptions
     {
@@ -180,12 +271,15 @@ namespace Inworld.Samples.TokenBackend
         public const string DefaultBaseUrl = "https://api.inworld.ai";
         public const double DefaultTimeoutSeconds = 10;
 
-        private TokenBackendOptions(Uri baseUri, TimeSpan timeout, InworldCredentials credentials, string? defaultWorkspace)
+        private TokenBackendOptions(
+            Uri baseUri, TimeSpan timeout, InworldCredentials credentials, string? defaultWorkspace, IReadOnlyList<string> allowedOrigins, bool allowCredentials)
         {
+            AllowCredentials = allowCredentials;
             BaseUri = baseUri;
             Timeout = timeout;
             Credentials = credentials;
             DefaultWorkspace = defaultWorkspace;
+            AllowedOrigins = allowedOrigins;
         }
 
         /// <summary>The Inworld base URL, always ending in '/'.</summary>
@@ -196,6 +290,12 @@ namespace Inworld.Samples.TokenBackend
         public InworldCredentials Credentials { get; }
 
         public string? DefaultWorkspace { get; }
+
+        /// <summary>The browser origins the CORS policy allows, normalized (see <see cref="ClientOrigins"/>).</summary>
+        public IReadOnlyList<string> AllowedOrigins { get; }
+
+        /// <summary>Whether the allowed origins may send credentials (cookies); see <see cref="ClientOrigins.CredentialsKey"/>.</summary>
+        public bool AllowCredentials { get; }
 
         public static TokenBackendOptions FromConfiguration(IConfiguration configuration)
         {
@@ -231,7 +331,10 @@ namespace Inworld.Samples.TokenBackend
                     $"{Workspace.Variable} must be a workspace id of letters, digits, '-' and '_' (the part after \"workspaces/\").");
             }
 
-            return new TokenBackendOptions(baseUri, TimeSpan.FromSeconds(timeoutSeconds), InworldCredentials.FromConfiguration(configuration), workspace);
+            var allowedOrigins = ClientOrigins.FromConfiguration(configuration);
+            var allowCredentials = ClientOrigins.AllowCredentialsFromConfiguration(configuration);
+            return new TokenBackendOptions(
+                baseUri, TimeSpan.FromSeconds(timeoutSeconds), InworldCredentials.FromConfiguration(configuration), workspace, allowedOrigins, allowCredentials);
         }
     }
 }

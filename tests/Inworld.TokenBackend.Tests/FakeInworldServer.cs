@@ -37,6 +37,10 @@ namespace Inworld.TokenBackend.Tests
         public const string SessionToken = "fake-session-token-for-tests";
         public const string SessionExpirationTime = "2031-01-02T06:04:05Z";
         public const string SessionId = "fake-session-id-1";
+        public const string TtsPath = "/tts/v1/voice";
+
+        /// <summary>What the fake TTS endpoint answers: Inworld's shape, base64 audio (here 4 bytes).</summary>
+        public const string TtsReply = "{\"audioContent\":\"UklGRg==\"}";
 
         private readonly ConcurrentQueue<RecordedRequest> _requests = new();
         private WebApplication? _app;
@@ -65,6 +69,7 @@ namespace Inworld.TokenBackend.Tests
                 $"{{\"name\":\"tokens/fake\",\"accessToken\":\"{AccessToken}\",\"expireTime\":\"{ExpireTime}\"}}"),
             SessionTokenPath => new FakeReply(200,
                 $"{{\"token\":\"{SessionToken}\",\"type\":\"Bearer\",\"expirationTime\":\"{SessionExpirationTime}\",\"sessionId\":\"{SessionId}\"}}"),
+            TtsPath when request.Method == "POST" => new FakeReply(200, TtsReply),
             _ => new FakeReply(404, "{\"error\":\"not found\"}"),
         };
 
@@ -108,6 +113,22 @@ namespace Inworld.TokenBackend.Tests
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             var recorded = new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty, headers, body);
             _requests.Enqueue(recorded);
+
+            // Browsers call Inworld's API directly with a token: answer CORS as a public API does (any origin, no
+            // credentials), so the browser test can reach the fake from its page.
+            var origin = context.Request.Headers.Origin.ToString();
+            if (origin.Length > 0)
+            {
+                context.Response.Headers.AccessControlAllowOrigin = origin;
+                context.Response.Headers.Vary = "Origin";
+                if (HttpMethods.IsOptions(context.Request.Method))
+                {
+                    context.Response.Headers.AccessControlAllowMethods = "POST";
+                    context.Response.Headers.AccessControlAllowHeaders = "authorization, content-type";
+                    context.Response.StatusCode = StatusCodes.Status204NoContent;
+                    return;
+                }
+            }
 
             var reply = Reply(recorded);
             if (reply.Delay > TimeSpan.Zero)
