@@ -53,7 +53,7 @@ namespace Inworld.Samples.TokenBackend
             }
 
             LogOneTimeTokenIssued(_logger, ttlSeconds);
-            return Results.Json(new OneTimeTokenResponse(token, expiresAt));
+            return Results.Json(new OneTimeTokenResponse(token, expiresAt, SingleUse: true));
         }
 
         /// <summary>
@@ -231,7 +231,7 @@ namespace Inworld.Samples.TokenBackend
     /// <summary>The backend's answer to <c>POST /token</c>.</summary>
     /// <param name="Token">The one-time token; the client sends it as <c>Authorization: Bearer</c> for one request or connection.</param>
     /// <param name="ExpiresAt">Inworld's <c>expireTime</c>, unchanged.</param>
-    public sealed record OneTimeTokenResponse(string Token, string ExpiresAt);
+    public sealed record OneTimeTokenResponse(string Token, string ExpiresAt, bool SingleUse);
 
     /// <summary>The backend's answer to <c>POST /session-token</c>.</summary>
     /// <param name="Token">The session token (a JWT), reusable until it expires.</param>

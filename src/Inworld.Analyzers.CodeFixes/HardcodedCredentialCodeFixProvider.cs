@@ -247,6 +247,15 @@ namespace Inworld.Analyzers.CodeFixes
                 return NoFixReasons.NotAValue;
             }
 
+            // An interpolated string converted to FormattableString or IFormattable (or a value converted to a user type):
+            // the environment variable's string would not convert.
+            if (!plan.IsUtf8 && semanticModel.GetTypeInfo(plan.Target, cancellationToken).ConvertedType is ITypeSymbol converted &&
+                converted.SpecialType != SpecialType.System_String && converted.TypeKind != TypeKind.Error &&
+                !semanticModel.Compilation.ClassifyCommonConversion(semanticModel.Compilation.GetSpecialType(SpecialType.System_String), converted).IsImplicit)
+            {
+                return NoFixReasons.NotAString;
+            }
+
             // A const that other code uses as a constant (case label, attribute, another const) must stay const. Only the
             // fixed constant loses const: its siblings in the same declaration stay constants (SplitConstDeclaration).
             var constDeclaration = ConstDeclarationOf(plan.Target);

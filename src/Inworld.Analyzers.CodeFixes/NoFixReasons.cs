@@ -35,6 +35,9 @@ namespace Inworld.Analyzers.CodeFixes
         /// <summary>INW001: the finding is not at a value the fix can replace (an implicit default argument, a value in another file).</summary>
         public const string NotAValue = "not-a-value";
 
+        /// <summary>INW001: the value is converted to another type than string (an interpolated string used as FormattableString or IFormattable).</summary>
+        public const string NotAString = "not-a-string";
+
         /// <summary>
         /// INW001 in code that runs on users' devices: an environment variable is no secret store there. The client-side
         /// fix (remove the value, or the token flow where the value is sent) is being added by a separate provider.
@@ -59,7 +62,7 @@ namespace Inworld.Analyzers.CodeFixes
         /// <summary>The reasons each rule's findings can have, as its rule page lists them (docs/rules, "When no fix is offered").</summary>
         public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByRule { get; } = new Dictionary<string, IReadOnlyList<string>>
         {
-            [RuleIds.HardcodedCredential] = new[] { ConstantRequired, ConstUsedAsConstant, ConstReadInStaticFunction, KeyInsideText, NotAValue, ClientSide, GeneratedFile, UnknownProperties },
+            [RuleIds.HardcodedCredential] = new[] { ConstantRequired, ConstUsedAsConstant, ConstReadInStaticFunction, KeyInsideText, NotAValue, NotAString, ClientSide, GeneratedFile, UnknownProperties },
             [RuleIds.BasicAuthInClient] = new[] { NotAwaitable, SchemeWrittenByLibrary, GeneratedFile, UnknownProperties },
             [RuleIds.RealtimeKeyOnNonRealtimeApi] = new[] { NoKeyName, GeneratedFile, UnknownProperties },
             [RuleIds.WrongAuthorizationScheme] = new[] { SchemeNotLiteral, KeyAsBearerInClient, GeneratedFile, UnknownProperties },

@@ -28,7 +28,7 @@ using System.Threading.Tasks;
 /// Gets short-lived Inworld tokens from this app's own backend, so the app never holds the Inworld API key.
 /// The backend keeps the key, mints a token (POST https://api.inworld.ai/auth/v1/tokens) and answers
 /// {""token"": ""..."", ""expiresAt"": ""2026-01-01T00:00:00Z""}; see samples/TokenBackend in Inworld.Analyzers.
-/// Tokens are cached until a minute before they expire, fetched once however many callers ask at the
+/// Session tokens are cached until a minute before they expire (a one-time token, ""singleUse"": true, is used once), fetched once however many callers ask at the
 /// same time, and dropped when Inworld answers 401/403 (call Invalidate, or send through Handler).
 /// </summary>
 public sealed class InworldTokenProvider
@@ -81,7 +81,13 @@ public sealed class InworldTokenProvider
 
                 var token = ReadJsonString(body, ""token"") ?? throw new InvalidOperationException(""The token endpoint's answer has no \""token\""."");
                 var expiresAt = DateTimeOffset.TryParse(ReadJsonString(body, ""expiresAt""), out var parsed) ? parsed : DateTimeOffset.UtcNow.AddMinutes(5);
-                Volatile.Write(ref _cached, new Cached(token, expiresAt));
+
+                // A one-time token serves exactly one request or connection: handed out, never cached.
+                if (!ReadJsonTrue(body, ""singleUse""))
+                {
+                    Volatile.Write(ref _cached, new Cached(token, expiresAt));
+                }
+
                 return token;
             }
         }
@@ -128,6 +134,14 @@ public sealed class InworldTokenProvider
 
         public string Token { get; }
         public DateTimeOffset ExpiresAt { get; }
+    }
+
+    /// <summary>Is a top-level JSON property the literal true? Enough for the backend's small answer.</summary>
+    private static bool ReadJsonTrue(string json, string name)
+    {
+        var key = json.IndexOf(""\"""" + name + ""\"""", StringComparison.Ordinal);
+        var colon = key < 0 ? -1 : json.IndexOf(':', key + name.Length + 2);
+        return colon >= 0 && json.Substring(colon + 1).TrimStart().StartsWith(""true"", StringComparison.Ordinal);
     }
 
     /// <summary>The string value of a top-level JSON property; enough for the backend's small answer.</summary>

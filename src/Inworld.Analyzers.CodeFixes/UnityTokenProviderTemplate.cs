@@ -206,10 +206,15 @@ public sealed class InworldTokenProvider : ScriptableObject
                 else
                 {
                     token = answer.token;
-                    _token = token;
-                    _expiresAt = DateTimeOffset.TryParse(answer.expiresAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-                        ? parsed
-                        : DateTimeOffset.UtcNow.AddMinutes(5);
+
+                    // A one-time token serves exactly one request or connection: handed out, never cached.
+                    if (!answer.singleUse)
+                    {
+                        _token = token;
+                        _expiresAt = DateTimeOffset.TryParse(answer.expiresAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                            ? parsed
+                            : DateTimeOffset.UtcNow.AddMinutes(5);
+                    }
                 }
             }
         }
@@ -281,6 +286,7 @@ public sealed class InworldTokenProvider : ScriptableObject
 #pragma warning disable CS0649 // assigned by JsonUtility
         public string? token;
         public string? expiresAt;
+        public bool singleUse;
 #pragma warning restore CS0649
     }
 }
