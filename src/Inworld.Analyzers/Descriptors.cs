@@ -28,6 +28,22 @@ namespace Inworld.Analyzers
             description: "An Inworld API key is base64(keyId:secret) and grants full access to the account. Anything hard-coded ends up in source control, build logs and shipped binaries.",
             helpLinkUri: HelpLinkBase + RuleIds.HardcodedCredential + ".md");
 
+        /// <summary>
+        /// INW001 in code that runs on users' devices: the same rule (id, title, severity, help), with a message that
+        /// says the key has already shipped and must be rotated, since reading it from the environment is no fix there.
+        /// Not listed in SupportedDiagnostics (the rule is listed once, as <see cref="HardcodedCredential"/>); the
+        /// analyzer host accepts it by its id. Same arguments as <see cref="HardcodedCredential"/>.
+        /// </summary>
+        public static readonly DiagnosticDescriptor HardcodedCredentialInClient = new DiagnosticDescriptor(
+            RuleIds.HardcodedCredential,
+            title: HardcodedCredential.Title,
+            messageFormat: "{0} hard-coded in {1} ({2}) in client-side code: it has shipped with the app and anyone can extract it; rotate the key and get a short-lived token from your backend",
+            category: HardcodedCredential.Category,
+            defaultSeverity: HardcodedCredential.DefaultSeverity,
+            isEnabledByDefault: true,
+            description: HardcodedCredential.Description,
+            helpLinkUri: HardcodedCredential.HelpLinkUri);
+
         public static readonly DiagnosticDescriptor BasicAuthInClient = new DiagnosticDescriptor(
             RuleIds.BasicAuthInClient,
             title: "Basic authentication in a client-side project",
