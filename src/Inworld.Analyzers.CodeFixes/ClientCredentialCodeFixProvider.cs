@@ -116,8 +116,7 @@ namespace Inworld.Analyzers.CodeFixes
             }
 
             var declarator = target.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax variable } ? variable : null;
-            if (declarator?.Parent is VariableDeclarationSyntax declaration && IsConst(declaration) &&
-                await IsConstMatchedAgainstAsync(document, declarator, cancellationToken).ConfigureAwait(false))
+            if (declarator != null && await IsUnsafeToEmptyAsync(document, declarator, cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }
@@ -152,8 +151,15 @@ namespace Inworld.Analyzers.CodeFixes
             _ => false,
         };
 
-        private static async Task<bool> IsConstMatchedAgainstAsync(Document document, VariableDeclaratorSyntax declarator, CancellationToken cancellationToken)
+        /// <summary>
+        /// A declared value whose uses make emptying it wrong for now: a const that code matches against, or a value
+        /// that is assembled with a credential-sized literal somewhere (InworldKeyId + ":" + "&lt;secret&gt;"). Emptied
+        /// first, that assembled value would no longer look like a credential and its literal would stay in the source
+        /// unreported; it is reported and emptied on its own, after which this declaration is offered the fix.
+        /// </summary>
+        private static async Task<bool> IsUnsafeToEmptyAsync(Document document, VariableDeclaratorSyntax declarator, CancellationToken cancellationToken)
         {
+            var isConst = declarator.Parent is VariableDeclarationSyntax declaration && IsConst(declaration);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var symbol = model?.GetDeclaredSymbol(declarator, cancellationToken);
             if (symbol == null)
@@ -167,7 +173,7 @@ namespace Inworld.Analyzers.CodeFixes
                 {
                     var referenceRoot = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
                     var node = referenceRoot?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
-                    if (node != null && IsMatchedAgainst(node))
+                    if (node != null && (isConst && IsMatchedAgainst(node) || IsAssembledWithCredentialSizedLiteral(node)))
                     {
                         return true;
                     }
@@ -176,6 +182,45 @@ namespace Inworld.Analyzers.CodeFixes
 
             return false;
         }
+
+        /// <summary>The use sits in a +, interpolation or string.Concat/Format together with a literal long enough to be a credential part.</summary>
+        private static bool IsAssembledWithCredentialSizedLiteral(SyntaxNode use)
+        {
+            SyntaxNode outermost = use;
+            for (var current = use.Parent; current != null; current = current.Parent)
+            {
+                if (current is ArgumentSyntax && current.Parent?.Parent is InvocationExpressionSyntax call && IsStringConcatOrFormat(call))
+                {
+                    current = call;
+                }
+                else if (!(current is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression) || current is InterpolatedStringExpressionSyntax ||
+                           current is InterpolationSyntax || current is ParenthesizedExpressionSyntax))
+                {
+                    break;
+                }
+
+                outermost = current;
+            }
+
+            if (outermost == use)
+            {
+                return false;
+            }
+
+            foreach (var token in outermost.DescendantTokens())
+            {
+                if ((token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)) && CredentialShape.MayContainCredential(token.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsStringConcatOrFormat(InvocationExpressionSyntax invocation)
+            => invocation.Expression is MemberAccessExpressionSyntax access && (access.Name.Identifier.ValueText == "Concat" || access.Name.Identifier.ValueText == "Format") &&
+               (access.Expression.ToString() == "string" || access.Expression.ToString() == "String" || access.Expression.ToString() == "System.String");
 
         /// <summary>Empties every removable value of one document in one rewrite; a value reported twice (at its use and its declaration) once.</summary>
         private static async Task<Document> RemoveAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)

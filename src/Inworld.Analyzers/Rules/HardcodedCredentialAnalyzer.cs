@@ -211,6 +211,10 @@ namespace Inworld.Analyzers.Rules
                 // when it also carries a fresh credential-sized fragment (KeyId + ":" + "<secret literal>").
                 var anyReported = false;
                 var anyFreshCandidate = false;
+
+                // A credential-sized fragment held by a constant declared elsewhere and not reported there: emptying
+                // this expression would leave that fragment in the source unreported, so the fix must not offer it.
+                var freshFragmentElsewhere = false;
                 foreach (var part in parts)
                 {
                     var partValue = PartValue(part);
@@ -221,6 +225,7 @@ namespace Inworld.Analyzers.Rules
                     else if (CredentialShape.MayContainCredential(partValue))
                     {
                         anyFreshCandidate = true;
+                        freshFragmentElsewhere |= !(part is ILiteralOperation);
                     }
                 }
 
@@ -229,7 +234,7 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, candidate, context.ContainingSymbol), operation.Syntax);
+                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, candidate, context.ContainingSymbol, valueInPlace: !freshFragmentElsewhere), operation.Syntax);
             }
 
             /// <summary>
@@ -366,10 +371,10 @@ namespace Inworld.Analyzers.Rules
                 }
             }
 
-            private Diagnostic? AnalyzeValue(IOperation operation, SyntaxNode location, in CredentialCandidate candidate, ISymbol? containingSymbol)
+            private Diagnostic? AnalyzeValue(IOperation operation, SyntaxNode location, in CredentialCandidate candidate, ISymbol? containingSymbol, bool valueInPlace = true)
             {
                 var destination = ValueTrace.DestinationOf(operation, containingSymbol, _types);
-                return Classify(location, candidate, destination, null, contextOnly: false, valueInPlace: true, value: operation);
+                return Classify(location, candidate, destination, null, contextOnly: false, valueInPlace, value: operation);
             }
 
             /// <param name="valueInPlace">The fix target (<paramref name="fixTarget"/>, else <paramref name="location"/>) is the text that holds the value.</param>
@@ -399,7 +404,7 @@ namespace Inworld.Analyzers.Rules
                 // Client code: the key has shipped (the message says so), and when it is written inside a request's
                 // Authorization value the fix can switch that request to a backend token.
                 var isClient = IsClientCode(location);
-                var request = isClient && valueOperation != null && fixTarget == null ? ClientRequests.Around(valueOperation, _types) : null;
+                var request = isClient && valueInPlace && valueOperation != null && fixTarget == null ? ClientRequests.Around(valueOperation, _types) : null;
                 var properties = HardcodedCredentialProperties.Write(kind, basicPrefix, variable,
                     kind == CredentialKind.RawKeyPair ? options.SecretVariable : null, isClient, valueInPlace, request);
                 var additional = fixTarget != null ? new[] { fixTarget.GetLocation() } : Array.Empty<Location>();
