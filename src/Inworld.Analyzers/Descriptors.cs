@@ -28,22 +28,6 @@ namespace Inworld.Analyzers
             description: "An Inworld API key is base64(keyId:secret) and grants full access to the account. Anything hard-coded ends up in source control, build logs and shipped binaries.",
             helpLinkUri: HelpLinkBase + RuleIds.HardcodedCredential + ".md");
 
-        /// <summary>
-        /// INW001 in code that runs on users' devices: the same rule (id, title, severity, help), with a message that
-        /// says the key has already shipped and must be rotated, since reading it from the environment is no fix there.
-        /// Not listed in SupportedDiagnostics (the rule is listed once, as <see cref="HardcodedCredential"/>); the
-        /// analyzer host accepts it by its id. Same arguments as <see cref="HardcodedCredential"/>.
-        /// </summary>
-        public static readonly DiagnosticDescriptor HardcodedCredentialInClient = new DiagnosticDescriptor(
-            RuleIds.HardcodedCredential,
-            title: HardcodedCredential.Title,
-            messageFormat: "{0} hard-coded in {1} ({2}) in client-side code: it has shipped with the app and anyone can extract it; rotate the key and get a short-lived token from your backend",
-            category: HardcodedCredential.Category,
-            defaultSeverity: HardcodedCredential.DefaultSeverity,
-            isEnabledByDefault: true,
-            description: HardcodedCredential.Description,
-            helpLinkUri: HardcodedCredential.HelpLinkUri);
-
         public static readonly DiagnosticDescriptor BasicAuthInClient = new DiagnosticDescriptor(
             RuleIds.BasicAuthInClient,
             title: "Basic authentication in a client-side project",
@@ -96,5 +80,23 @@ namespace Inworld.Analyzers
             description: "An Inworld.Analyzers option in .editorconfig, a global config or MSBuild that cannot be used: a malformed value (the default is used), a key that is not an option, or an option placed where the compiler ignores it.",
             helpLinkUri: HelpLinkBase + RuleIds.InvalidOption + ".md",
             customTags: "CompilationEnd");
+
+        /// <summary>
+        /// INW001 in code that runs on users' devices: the same rule (id, title, category, severity, description and
+        /// help link) with a message that says the key has already shipped and must be rotated, since reading it from
+        /// the environment is no fix there. Same arguments as <see cref="HardcodedCredential"/>. A message variant, not
+        /// a rule of its own: a property, where the rules are fields (the docs, the README rules table and the CI gate
+        /// are generated from those fields), and in no analyzer's SupportedDiagnostics (the host accepts a diagnostic by
+        /// its id).
+        /// </summary>
+        public static DiagnosticDescriptor HardcodedCredentialInClient { get; } = new DiagnosticDescriptor(
+            RuleIds.HardcodedCredential,
+            title: HardcodedCredential.Title,
+            messageFormat: "{0} hard-coded in {1} ({2}) in client-side code: it has shipped with the app and anyone can extract it; rotate the key and get a short-lived token from your backend",
+            category: HardcodedCredential.Category,
+            defaultSeverity: HardcodedCredential.DefaultSeverity,
+            isEnabledByDefault: true,
+            description: HardcodedCredential.Description,
+            helpLinkUri: HardcodedCredential.HelpLinkUri);
     }
 }
