@@ -47,7 +47,7 @@ namespace Inworld.Analyzers.CodeFixes
         public const string ReadKeyFromEnvironment = "Read the key from the environment variable {0}";
         public const string ReadKeyPairFromEnvironment = "Read the key id and secret from the environment variables {0} and {1}";
         public const string UseBackendToken = "Use a short-lived token from your backend";
-        public const string RemoveFromClient = "Remove the hard-coded credential from client code (then rotate the key)";
+        public const string RemoveFromClient = "Remove the hard-coded credential, then rotate the key";
         public const string RemoveAllFromClient = "Remove all hard-coded Inworld credentials from client code";
         public const string UseStandardKey = "Use the standard key ({0})";
         public const string SendWithScheme = "Send it with the {0} scheme";
