@@ -55,39 +55,6 @@ namespace Inworld.Analyzers.CodeFixes
         public static CodeAction CreateAction(Solution solution, TokenCallSite site)
             => CodeAction.Create(Title, ct => ApplyAsync(solution, new[] { site }, ct), EquivalenceKey);
 
-        /// <summary>
-        /// The Basic attachment around an INW001 finding in client code, found by the same AuthorizationHeaders the
-        /// analyzers use: new AuthenticationHeaderValue("Basic", node), headers.Add("Authorization", "Basic " + node),
-        /// h["Authorization"] = ... (the shapes the rewrite handles). A walk up a few parents of one node.
-        /// </summary>
-        public static (SyntaxNode Attachment, AttachmentShape Shape)? BasicAttachmentAround(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
-        {
-            var types = new WellKnownTypes(model.Compilation);
-            foreach (var ancestor in node.AncestorsAndSelf().Take(8))
-            {
-                if (ancestor is StatementSyntax || ancestor is MemberDeclarationSyntax)
-                {
-                    return null;
-                }
-
-                var attachment = model.GetOperation(ancestor, cancellationToken) switch
-                {
-                    IObjectCreationOperation creation => AuthorizationHeaders.FromObjectCreation(creation, types),
-                    IInvocationOperation invocation => AuthorizationHeaders.FromInvocation(invocation, types),
-                    ISimpleAssignmentOperation assignment => AuthorizationHeaders.FromAssignment(assignment),
-                    _ => null,
-                };
-                var shape = attachment == null ? null : AttachmentShapes.Of(attachment);
-                if (shape == AttachmentShape.Header || shape == AttachmentShape.Indexer ||
-                    (shape == AttachmentShape.AuthenticationHeaderValue && attachment!.IsScheme("Basic")))
-                {
-                    return (attachment!.Operation.Syntax, shape.Value);
-                }
-            }
-
-            return null;
-        }
-
         /// <summary>Rewrites every call site that has a correct rewrite, then adds the provider once per project that lacks it.</summary>
         public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<TokenCallSite> sites, CancellationToken cancellationToken)
         {

@@ -47,6 +47,8 @@ namespace Inworld.Analyzers.CodeFixes
         public const string ReadKeyFromEnvironment = "Read the key from the environment variable {0}";
         public const string ReadKeyPairFromEnvironment = "Read the key id and secret from the environment variables {0} and {1}";
         public const string UseBackendToken = "Use a short-lived token from your backend";
+        public const string RemoveFromClient = "Remove the hard-coded credential, then rotate the key";
+        public const string RemoveAllFromClient = "Remove all hard-coded Inworld credentials from client code";
         public const string UseStandardKey = "Use the standard key ({0})";
         public const string SendWithScheme = "Send it with the {0} scheme";
 
@@ -56,7 +58,8 @@ namespace Inworld.Analyzers.CodeFixes
                 "`" + CredentialNames.DefaultApiKeyVariable + "` / `" + CredentialNames.DefaultKeyIdVariable + "` / `" + CredentialNames.DefaultSecretVariable + "`"),
             new DocumentedFixTitle(RuleIds.HardcodedCredential, ReadKeyPairFromEnvironment, "a `keyId:secret` pair in server code",
                 "`" + CredentialNames.DefaultKeyIdVariable + "`", "`" + CredentialNames.DefaultSecretVariable + "`"),
-            new DocumentedFixTitle(RuleIds.HardcodedCredential, UseBackendToken, "client code"),
+            new DocumentedFixTitle(RuleIds.HardcodedCredential, UseBackendToken, "client code, the value written into a request's Authorization value"),
+            new DocumentedFixTitle(RuleIds.HardcodedCredential, RemoveFromClient, "client code"),
             new DocumentedFixTitle(RuleIds.BasicAuthInClient, UseBackendToken, string.Empty),
             new DocumentedFixTitle(RuleIds.RealtimeKeyOnNonRealtimeApi, UseStandardKey, string.Empty, "`" + CredentialNames.DefaultApiKeyVariable + "` or the standard configuration key"),
             new DocumentedFixTitle(RuleIds.WrongAuthorizationScheme, SendWithScheme, string.Empty, "`Basic` / `Bearer`"),

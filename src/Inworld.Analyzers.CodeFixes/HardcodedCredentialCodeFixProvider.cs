@@ -22,7 +22,7 @@ namespace Inworld.Analyzers.CodeFixes
     /// INW001 fix: replaces the hard-coded value with a read of an environment variable that fails clearly
     /// when the variable is missing. Offers nothing where C# demands a constant. In client code (the analyzer
     /// says so in the diagnostic) an environment variable is no secret store, since it would be read on a
-    /// player's device: the fix there is the backend-token rewrite of the request that sends the key, or nothing.
+    /// player's device: client findings are fixed by <see cref="ClientCredentialCodeFixProvider"/>.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardcodedCredentialCodeFixProvider)), Shared]
     public sealed class HardcodedCredentialCodeFixProvider : CodeFixProvider
@@ -56,13 +56,7 @@ namespace Inworld.Analyzers.CodeFixes
 
                 if (properties.IsClient)
                 {
-                    var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-                    if (model != null && TokenSiteOf(context.Document, diagnostic, root, model, context.CancellationToken) is TokenCallSite site &&
-                        BackendTokenRewrite.CanRewrite(root, model, site.Span, site.Shape, context.CancellationToken))
-                    {
-                        context.RegisterCodeFix(BackendTokenRewrite.CreateAction(context.Document.Project.Solution, site), diagnostic);
-                    }
-
+                    // ClientCredentialCodeFixProvider: remove the value, or switch its request to a backend token.
                     continue;
                 }
 
@@ -100,11 +94,8 @@ namespace Inworld.Analyzers.CodeFixes
 
             if (properties.IsClient)
             {
-                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                return model != null && TokenSiteOf(document, diagnostic, root, model, cancellationToken) is TokenCallSite site &&
-                       BackendTokenRewrite.CanRewrite(root, model, site.Span, site.Shape, cancellationToken)
-                    ? (null, null)
-                    : (null, NoFixReasons.ClientSide);
+                // Fixed by ClientCredentialCodeFixProvider (removal, or the token flow), never with an environment variable.
+                return (null, NoFixReasons.ClientSide);
             }
 
             if (properties.Variable == null)
@@ -122,23 +113,6 @@ namespace Inworld.Analyzers.CodeFixes
             return reason == null ? (plan, null) : (null, reason);
         }
 
-        /// <summary>
-        /// The request that sends a client-side finding as Basic credentials, as a call site for the token rewrite;
-        /// none for server code or a value that is not sent that way.
-        /// </summary>
-        private static TokenCallSite? TokenSiteOf(Document document, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
-        {
-            if (diagnostic.Location.SourceTree != root.SyntaxTree || !HardcodedCredentialProperties.TryRead(diagnostic, out var properties) || !properties.IsClient)
-            {
-                return null;
-            }
-
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            return BackendTokenRewrite.BasicAttachmentAround(node, model, cancellationToken) is var (attachment, shape)
-                ? new TokenCallSite(document.Id, attachment.Span, shape)
-                : (TokenCallSite?)null;
-        }
-
         /// <summary>Applies every fixable diagnostic of one document in a single rewrite (usings added once).</summary>
         private static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
@@ -147,7 +121,7 @@ namespace Inworld.Analyzers.CodeFixes
             var plans = new List<FixPlan>();
             foreach (var diagnostic in diagnostics)
             {
-                // Client code gets the backend-token rewrite (its own action), never an environment variable.
+                // Client code never gets an environment variable (ClientCredentialCodeFixProvider fixes it).
                 if (!HardcodedCredentialProperties.TryRead(diagnostic, out var properties) || properties.IsClient)
                 {
                     continue;
@@ -525,9 +499,8 @@ namespace Inworld.Analyzers.CodeFixes
         }
 
         /// <summary>
-        /// FixAll, by the action being applied. The backend-token rewrite in client code adds one shared new
-        /// document (<see cref="BackendTokenRewrite.FixAll"/>). The environment-variable rewrite is not left to the
-        /// standard batch fixer either: every finding's fix adds the same using directive at the same place, the
+        /// FixAll of the environment-variable rewrite. It is not left to the
+        /// standard batch fixer: every finding's fix adds the same using directive at the same place, the
         /// batch merger drops such overlapping edits as conflicts, and findings stay unfixed until a second pass.
         /// So each document is rewritten once, with all its findings, and the using added once.
         /// </summary>
@@ -535,15 +508,11 @@ namespace Inworld.Analyzers.CodeFixes
         {
             public static readonly FixAllByAction Instance = new FixAllByAction();
 
-            private static readonly FixAllProvider TokenFixAll = new BackendTokenRewrite.FixAll(TokenSiteOf);
-
             public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
                 => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
             public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
-                => fixAllContext.CodeActionEquivalenceKey == BackendTokenRewrite.EquivalenceKey
-                    ? TokenFixAll.GetFixAsync(fixAllContext)
-                    : Task.FromResult<CodeAction?>(CodeAction.Create(
+                => Task.FromResult<CodeAction?>(CodeAction.Create(
                         "Read all hard-coded Inworld credentials from environment variables",
                         ct => FixAllAsync(fixAllContext, ct),
                         fixAllContext.CodeActionEquivalenceKey));

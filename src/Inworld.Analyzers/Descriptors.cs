@@ -80,5 +80,23 @@ namespace Inworld.Analyzers
             description: "An Inworld.Analyzers option in .editorconfig, a global config or MSBuild that cannot be used: a malformed value (the default is used), a key that is not an option, or an option placed where the compiler ignores it.",
             helpLinkUri: HelpLinkBase + RuleIds.InvalidOption + ".md",
             customTags: "CompilationEnd");
+
+        /// <summary>
+        /// INW001 in code that runs on users' devices: the same rule (id, title, category, severity, description and
+        /// help link) with a message that says the key has already shipped and must be rotated, since reading it from
+        /// the environment is no fix there. Same arguments as <see cref="HardcodedCredential"/>. A message variant, not
+        /// a rule of its own: a property, where the rules are fields (the docs, the README rules table and the CI gate
+        /// are generated from those fields), and in no analyzer's SupportedDiagnostics (the host accepts a diagnostic by
+        /// its id).
+        /// </summary>
+        public static DiagnosticDescriptor HardcodedCredentialInClient { get; } = new DiagnosticDescriptor(
+            RuleIds.HardcodedCredential,
+            title: HardcodedCredential.Title,
+            messageFormat: "{0} hard-coded in {1} ({2}) in client-side code: it has shipped with the app and anyone can extract it; rotate the key and get a short-lived token from your backend",
+            category: HardcodedCredential.Category,
+            defaultSeverity: HardcodedCredential.DefaultSeverity,
+            isEnabledByDefault: true,
+            description: HardcodedCredential.Description,
+            helpLinkUri: HardcodedCredential.HelpLinkUri);
     }
 }

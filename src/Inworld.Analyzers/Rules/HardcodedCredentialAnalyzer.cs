@@ -223,7 +223,7 @@ namespace Inworld.Analyzers.Rules
                     if (key.IsMatch && !IsInsideAttribute(literal.Syntax))
                     {
                         var destinationOf = StringValues.OutermostConcatenation(concatenation) ?? concatenation;
-                        context.ReportDiagnostic(Report(literal.Syntax, candidate.Value, key, destinationOf, context.ContainingSymbol));
+                        context.ReportDiagnostic(Report(literal, candidate.Value, key, destinationOf, context.ContainingSymbol));
                     }
 
                     return;
@@ -252,6 +252,10 @@ namespace Inworld.Analyzers.Rules
                 // are findings only as halves (InworldKeyId + ":" + InworldSecret) still make a new one here.
                 List<string>? reportedParts = null;
                 var anyFreshCandidate = false;
+
+                // A credential-sized fragment held by a constant declared elsewhere and not reported there: emptying
+                // this expression would leave that fragment in the source unreported, so the fix must not offer it.
+                var freshFragmentElsewhere = false;
                 foreach (var part in parts)
                 {
                     var partValue = PartValue(part);
@@ -262,6 +266,7 @@ namespace Inworld.Analyzers.Rules
                     else if (CredentialShape.MayContainCredential(partValue))
                     {
                         anyFreshCandidate = true;
+                        freshFragmentElsewhere |= !(part is ILiteralOperation);
                     }
                 }
 
@@ -270,7 +275,7 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, candidate, context.ContainingSymbol), operation.Syntax);
+                ReportIfAny(context, AnalyzeValue(operation, operation.Syntax, candidate, context.ContainingSymbol, valueInPlace: !freshFragmentElsewhere), operation.Syntax);
             }
 
             /// <summary>
@@ -314,7 +319,9 @@ namespace Inworld.Analyzers.Rules
                 }
 
                 var sameTreeLiteral = declarationLiteral != null && declarationLiteral.SyntaxTree == reference.Syntax.SyntaxTree ? declarationLiteral : null;
-                ReportIfAny(context, Classify(reference.Syntax, candidate, destination, sameTreeLiteral, contextOnly: true));
+                // The value is written at the declaration: the fix rewrites it there when it is in this file, and
+                // nothing when it is not (removing the use would hide the credential, not remove it).
+                ReportIfAny(context, Classify(reference.Syntax, candidate, destination, sameTreeLiteral, contextOnly: true, valueInPlace: sameTreeLiteral != null, value: null));
             }
 
             public void AnalyzeAttribute(SyntaxNodeAnalysisContext context)
@@ -363,7 +370,7 @@ namespace Inworld.Analyzers.Rules
                         var key = CredentialShape.FindApiKey(literal.Token.ValueText);
                         if (key.IsMatch)
                         {
-                            context.ReportDiagnostic(CreateDiagnostic(literal, literal.Token.ValueText, key, CredentialKind.ApiKey, destination));
+                            context.ReportDiagnostic(CreateDiagnostic(literal, literal.Token.ValueText, key, CredentialKind.ApiKey, destination, valueOperation: null));
                             reportedFragment = true;
                         }
                     }
@@ -377,7 +384,7 @@ namespace Inworld.Analyzers.Rules
                 var constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
                 if (constant.HasValue && constant.Value is string value)
                 {
-                    var diagnostic = Classify(argument.Expression, CredentialClassifier.PreCheck(value), destination, null, contextOnly: false);
+                    var diagnostic = Classify(argument.Expression, CredentialClassifier.PreCheck(value), destination, null, contextOnly: false, valueInPlace: true, value: null);
                     if (diagnostic != null)
                     {
                         context.ReportDiagnostic(diagnostic);
@@ -405,26 +412,29 @@ namespace Inworld.Analyzers.Rules
                 }
             }
 
-            private Diagnostic? AnalyzeValue(IOperation operation, SyntaxNode location, in CredentialCandidate candidate, ISymbol? containingSymbol)
+            private Diagnostic? AnalyzeValue(IOperation operation, SyntaxNode location, in CredentialCandidate candidate, ISymbol? containingSymbol, bool valueInPlace = true)
             {
                 var destination = ValueTrace.DestinationOf(operation, containingSymbol, _types);
-                return Classify(location, candidate, destination, null, contextOnly: false);
+                return Classify(location, candidate, destination, null, contextOnly: false, valueInPlace, value: operation);
             }
 
-            private Diagnostic? Classify(SyntaxNode location, in CredentialCandidate candidate, ValueDestination destination, SyntaxNode? fixTarget, bool contextOnly)
+            /// <param name="valueInPlace">The fix target (<paramref name="fixTarget"/>, else <paramref name="location"/>) is the text that holds the value.</param>
+            /// <param name="value">The operation that holds the value where it is reported, for the request it is sent in (client code); null when there is none to follow.</param>
+            private Diagnostic? Classify(SyntaxNode location, in CredentialCandidate candidate, ValueDestination destination, SyntaxNode? fixTarget, bool contextOnly, bool valueInPlace, IOperation? value)
             {
                 var credentialContext = new CredentialContext(destination.NameKind, destination.IsBase64Encoded, destination.IsEnvironmentOrConfiguration, onlyContextDependent: contextOnly);
                 var found = CredentialClassifier.Classify(candidate, credentialContext);
-                return found.IsFinding ? CreateDiagnostic(location, candidate.Value, found.Match, found.Kind, destination, fixTarget) : null;
+                return found.IsFinding ? CreateDiagnostic(location, candidate.Value, found.Match, found.Kind, destination, value, fixTarget, valueInPlace) : null;
             }
 
-            private Diagnostic Report(SyntaxNode location, string value, CredentialMatch key, IOperation destinationOf, ISymbol? containingSymbol)
+            private Diagnostic Report(IOperation literal, string value, CredentialMatch key, IOperation destinationOf, ISymbol? containingSymbol)
             {
                 var destination = ValueTrace.DestinationOf(destinationOf, containingSymbol, _types);
-                return CreateDiagnostic(location, value, key, CredentialKind.ApiKey, destination);
+                return CreateDiagnostic(literal.Syntax, value, key, CredentialKind.ApiKey, destination, literal);
             }
 
-            private Diagnostic CreateDiagnostic(SyntaxNode location, string value, CredentialMatch match, CredentialKind kind, ValueDestination destination, SyntaxNode? fixTarget = null)
+            private Diagnostic CreateDiagnostic(SyntaxNode location, string value, CredentialMatch match, CredentialKind kind, ValueDestination destination, IOperation? valueOperation,
+                SyntaxNode? fixTarget = null, bool valueInPlace = true)
             {
                 var options = _context.Options(location.SyntaxTree);
                 var basicPrefix = match.HasBasicPrefix && match.CoversWholeValue(value);
@@ -432,11 +442,15 @@ namespace Inworld.Analyzers.Rules
                 // A key inside a larger text (a header line, JSON) gets no variable: no mechanical rewrite is safe.
                 var variable = kind == CredentialKind.RawKeyPair ? options.KeyIdVariable :
                     kind == CredentialKind.ApiKey && !match.CoversWholeValue(value) ? null : options.VariableFor(kind);
+                // Client code: the key has shipped (the message says so), and when it is written inside a request's
+                // Authorization value the fix can switch that request to a backend token.
+                var isClient = IsClientCode(location);
+                var request = isClient && valueInPlace && valueOperation != null && fixTarget == null ? ClientRequests.Around(valueOperation, _types) : null;
                 var properties = HardcodedCredentialProperties.Write(kind, basicPrefix, variable,
-                    kind == CredentialKind.RawKeyPair ? options.SecretVariable : null, IsClientCode(location));
+                    kind == CredentialKind.RawKeyPair ? options.SecretVariable : null, isClient, valueInPlace, request);
                 var additional = fixTarget != null ? new[] { fixTarget.GetLocation() } : Array.Empty<Location>();
                 return Diagnostic.Create(
-                    Descriptors.HardcodedCredential,
+                    isClient ? Descriptors.HardcodedCredentialInClient : Descriptors.HardcodedCredential,
                     location.GetLocation(),
                     additional,
                     properties,

@@ -44,6 +44,118 @@ namespace Inworld.Analyzers.Tests.Core
             Assert.False(read.IsClient);
         }
 
+        [Fact]
+        public void Client_request_and_value_in_place_round_trip()
+        {
+            var request = new ClientRequest(AttachmentShape.Header, new Microsoft.CodeAnalysis.Text.TextSpan(120, 45));
+            var written = HardcodedCredentialProperties.Write(CredentialKind.ApiKey, basicPrefix: false, "INWORLD_API_KEY", null, isClient: true, valueInPlace: true, request);
+            Assert.True(HardcodedCredentialProperties.TryRead(With(Descriptors.HardcodedCredentialInClient, written), out var read));
+            Assert.True(read.ValueInPlace);
+            Assert.NotNull(read.Request);
+            Assert.Equal(AttachmentShape.Header, read.Request!.Shape);
+            Assert.Equal(new Microsoft.CodeAnalysis.Text.TextSpan(120, 45), read.Request.Span);
+
+            // Server code never carries a request (its fix is the environment variable), whatever the caller passes.
+            written = HardcodedCredentialProperties.Write(CredentialKind.ApiKey, basicPrefix: false, "INWORLD_API_KEY", null, isClient: false, valueInPlace: false, request);
+            Assert.True(HardcodedCredentialProperties.TryRead(With(Descriptors.HardcodedCredential, written), out read));
+            Assert.False(read.ValueInPlace);
+            Assert.Null(read.Request);
+        }
+
+        public static TheoryData<string?, string?> InvalidRequests => new TheoryData<string?, string?>
+        {
+            { null, "10:5" }, { "Header", null }, { "Teleport", "10:5" }, { "3", "10:5" }, { "Header", "10" }, { "Header", "10:0" }, { "Header", "-1:5" },
+            { "Header", ":5" }, { "Header", "10:x" }, { "Header", "2147483647:5" }, { "Header", " 10:5" },
+        };
+
+        /// <summary>A client diagnostic whose request is missing or unreadable keeps its other fixes and gets no token fix, never a guessed one.</summary>
+        [Theory]
+        [MemberData(nameof(InvalidRequests))]
+        public void Client_request_missing_or_invalid_reads_as_no_token_fix(string? shape, string? span)
+        {
+            var values = new Dictionary<string, string?> { ["Kind"] = "ApiKey", ["BasicPrefix"] = "false", ["Client"] = "true", ["ValueInPlace"] = "true" };
+            if (shape != null)
+            {
+                values["RequestShape"] = shape;
+            }
+
+            if (span != null)
+            {
+                values["RequestSpan"] = span;
+            }
+
+            Assert.True(HardcodedCredentialProperties.TryRead(With(Descriptors.HardcodedCredentialInClient, values.ToImmutableDictionary()), out var read));
+            Assert.Null(read.Request);
+            Assert.True(read.ValueInPlace);
+        }
+
+        /// <summary>An older analyzer wrote no ValueInPlace: no removal fix, rather than emptying a use whose value lives elsewhere.</summary>
+        [Theory]
+        [InlineData(null)]
+        [InlineData("True")]
+        [InlineData("yes")]
+        public void Value_in_place_missing_or_invalid_reads_as_not_in_place(string? value)
+        {
+            var values = new Dictionary<string, string?> { ["Kind"] = "ApiKey", ["BasicPrefix"] = "false", ["Client"] = "true" };
+            if (value != null)
+            {
+                values["ValueInPlace"] = value;
+            }
+
+            Assert.True(HardcodedCredentialProperties.TryRead(With(Descriptors.HardcodedCredentialInClient, values.ToImmutableDictionary()), out var read));
+            Assert.False(read.ValueInPlace);
+        }
+
+        /// <summary>
+        /// INW001 in client code carries the request its value is written into, with the same shape and span INW002
+        /// reports for that request: the token fix gets its call site from the analyzer, not from a search of its own.
+        /// </summary>
+        [Theory]
+        [InlineData("client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Basic\", \"$KEY$\");", "AuthenticationHeaderValue")]
+        [InlineData("request.Headers.Add(\"Authorization\", \"Basic \" + \"$KEY$\");", "Header")]
+        [InlineData("request.Headers.TryAddWithoutValidation(\"Authorization\", \"Basic $KEY$\");", "Header")]
+        [InlineData("client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(\"Basic $KEY$\");", "Parse")]
+        [InlineData("var list = new[] { \"Authorization\", \"Basic $KEY$\" };", "Array")]
+        [InlineData("client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Basic\", Convert.ToBase64String(Encoding.UTF8.GetBytes(\"$PAIR$\")));", "AuthenticationHeaderValue")]
+        public async Task Client_finding_in_a_request_carries_the_request_INW002_reports(string statement, string shape)
+        {
+            var source = Snippet.Expand("using System;\nusing System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Text;\nusing System.Threading.Tasks;\n\n" +
+                "class Tts\n{\n    async Task Speak(HttpClient client, HttpRequestMessage request)\n    {\n        " + statement + "\n        await client.SendAsync(request);\n    }\n}\n");
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new DictionaryConfigOptions.Provider(new Dictionary<string, string> { ["build_property.UseMaui"] = "true" }));
+            var compilation = DiagnosticsFor.CreateCompilation(source);
+            var credential = Assert.Single(await DiagnosticsFor.CompilationAsync(new HardcodedCredentialAnalyzer(), compilation, options));
+            var basicAuth = Assert.Single(await DiagnosticsFor.CompilationAsync(new BasicAuthInClientAnalyzer(), compilation, options));
+
+            Assert.True(HardcodedCredentialProperties.TryRead(credential, out var read));
+            Assert.True(read.IsClient);
+            Assert.True(read.ValueInPlace);
+            Assert.NotNull(read.Request);
+            Assert.Equal(shape, read.Request!.Shape.ToString());
+            Assert.True(BasicAuthProperties.TryRead(basicAuth, out var inw002));
+            Assert.Equal(inw002.Shape, read.Request.Shape);
+            Assert.Equal(basicAuth.Location.SourceSpan, read.Request.Span);
+        }
+
+        /// <summary>A value that is not written inside an Authorization value gets no request, even when a request in the same method sends it.</summary>
+        [Theory]
+        [InlineData("var key = \"$KEY$\";\n        request.Headers.Add(\"Authorization\", \"Basic \" + key);")]
+        [InlineData("request.Headers.Add(\"X-Inworld-Key\", \"$KEY$\");")]
+        [InlineData("await client.PostAsync(\"https://api.inworld.ai/tts/v1/voice?key=$KEY$\", null);")]
+        public async Task Client_finding_outside_an_Authorization_value_carries_no_request(string statement)
+        {
+            var source = Snippet.Expand("using System.Net.Http;\nusing System.Threading.Tasks;\n\n" +
+                "class Tts\n{\n    async Task Speak(HttpClient client, HttpRequestMessage request)\n    {\n        " + statement + "\n        await client.SendAsync(request);\n    }\n}\n");
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new DictionaryConfigOptions.Provider(new Dictionary<string, string> { ["build_property.UseMaui"] = "true" }));
+            var diagnostics = await DiagnosticsFor.CompilationAsync(new HardcodedCredentialAnalyzer(), DiagnosticsFor.CreateCompilation(source), options);
+            Assert.NotEmpty(diagnostics);
+            foreach (var diagnostic in diagnostics)
+            {
+                Assert.True(HardcodedCredentialProperties.TryRead(diagnostic, out var read));
+                Assert.True(read.IsClient);
+                Assert.Null(read.Request);
+            }
+        }
+
         public static TheoryData<string, string?> MissingOrInvalid => new TheoryData<string, string?>
         {
             { "Kind", null }, { "Kind", "None" }, { "Kind", "1" }, { "Kind", "Password" },

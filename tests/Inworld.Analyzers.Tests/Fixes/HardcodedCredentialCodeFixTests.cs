@@ -145,19 +145,7 @@ namespace Inworld.Analyzers.Tests.Fixes
             return test.RunAsync();
         }
 
-        // ---- Client projects: no environment variable on a player's device ----
-
-        [Fact]
-        public Task In_client_code_the_key_in_a_Basic_header_becomes_a_backend_token()
-        {
-            var source = "using System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Threading.Tasks;\n\nclass Tts\n{\n    async Task Speak(HttpClient client)\n    {\n        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Basic\", {|#0:\"$KEY$\"|});\n        await client.PostAsync(\"https://api.inworld.ai/tts/v1/voice\", null);\n    }\n}\n";
-            var fixedSource = "using System.Net.Http;\nusing System.Net.Http.Headers;\nusing System.Threading.Tasks;\n\nclass Tts\n{\n    async Task Speak(HttpClient client)\n    {\n        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", await InworldTokenProvider.Shared.GetTokenAsync());\n        await client.PostAsync(\"https://api.inworld.ai/tts/v1/voice\", null);\n    }\n}\n";
-            var test = Test(source, fixedSource);
-            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.UseMaui = true\n"));
-            test.FixedState.Sources.Add(("/0/InworldTokenProvider.cs", TokenProviderTemplate.Source(TokenProviderTemplate.DefaultEndpoint, "\n")));
-            test.CodeActionEquivalenceKey = BasicAuthTokenCodeFixProvider.EquivalenceKey;
-            return test.RunAsync();
-        }
+        // ---- Client projects: no environment variable on a player's device (ClientCredentialCodeFixTests: what they get) ----
 
         [Fact]
         public Task In_client_code_a_key_field_gets_no_environment_variable_fix()

@@ -26,7 +26,8 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
         /// analyzers and fixes as an IDE hosts them. The client/server decision travels from the analyzer to the fix
         /// in the diagnostic: a key sent as Basic gets the backend-token rewrite and is gone from the file afterwards;
         /// a key elsewhere in client code gets no environment-variable fix (an environment variable on a player's
-        /// device is no secret store) and stays reported.
+        /// device is no secret store), only the removal of the value, after which it is gone from the file too.
+        /// Every client-side message says the key has shipped and must be rotated, and shows no secret.
         /// </summary>
         [Fact]
         public async Task Client_side_key_fixed_from_the_light_bulb_is_gone_from_the_source()
@@ -58,7 +59,9 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
                 .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
                 .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
                 .Where(p => p.FixableDiagnosticIds.Contains("INW001")).ToList();
-            Assert.Single(providers);
+
+            // The environment-variable fixer (server code) and the client fixer.
+            Assert.Equal(new[] { "ClientCredentialCodeFixProvider", "HardcodedCredentialCodeFixProvider" }, providers.Select(p => p.GetType().Name).OrderBy(n => n, StringComparer.Ordinal));
             var analyzers = packed.LoadFromAssemblyPath(Path.Combine(analyzerDirectory, "Inworld.Analyzers.dll")).GetTypes()
                 .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
@@ -76,21 +79,42 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
             async Task<List<CodeAction>> ActionsFor(Project p, Diagnostic diagnostic)
             {
                 var actions = new List<CodeAction>();
-                await providers[0].RegisterCodeFixesAsync(new CodeFixContext(p.GetDocument(diagnostic.Location.SourceTree)!, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+                foreach (var provider in providers)
+                {
+                    await provider.RegisterCodeFixesAsync(new CodeFixContext(p.GetDocument(diagnostic.Location.SourceTree)!, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+                }
+
                 return actions;
             }
 
             var findings = await HardcodedKeys(project);
             Assert.Equal(new[] { "Player.cs", "Settings.cs" }, findings.Select(d => Path.GetFileName(d.Location.SourceTree!.FilePath)).OrderBy(n => n, StringComparer.Ordinal));
 
-            // A key that is not sent as Basic: no environment-variable rewrite in client code, and it stays reported.
-            var settingsFinding = findings.Single(d => d.Location.SourceTree!.FilePath.EndsWith("Settings.cs", StringComparison.Ordinal));
-            Assert.Empty(await ActionsFor(project, settingsFinding));
+            foreach (var finding in findings)
+            {
+                var message = finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Contains("in client-side code: it has shipped with the app", message, StringComparison.Ordinal);
+                Assert.Contains("rotate the key", message, StringComparison.Ordinal);
+                AssertNoSecret(message, credentials);
+            }
 
-            // The key sent as Basic: the backend-token rewrite, after which the key is gone from the file.
+            // A key that is not sent as Basic: no environment-variable rewrite in client code; the value is removed,
+            // and then it is gone from the file and the project still builds.
+            var settingsFinding = findings.Single(d => d.Location.SourceTree!.FilePath.EndsWith("Settings.cs", StringComparison.Ordinal));
+            var removal = Assert.Single(await ActionsFor(project, settingsFinding));
+            Assert.Equal("INW001.RemoveFromClient", removal.EquivalenceKey);
+            var removed = (await removal.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution.GetProject(project.Id)!;
+            var settingsText = (await removed.Documents.Single(d => d.Name == "Settings.cs").GetTextAsync()).ToString();
+            AssertNoSecret(settingsText, credentials);
+            Assert.Contains("public string Key = \"\";", settingsText);
+            Assert.DoesNotContain((await removed.GetCompilationAsync())!.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+            Assert.Equal(new[] { "Player.cs" }, (await HardcodedKeys(removed)).Select(d => Path.GetFileName(d.Location.SourceTree!.FilePath)));
+
+            // The key sent as Basic: the backend-token rewrite (and the removal), after which the key is gone from the file.
             var playerFinding = findings.Single(d => d.Location.SourceTree!.FilePath.EndsWith("Player.cs", StringComparison.Ordinal));
-            var action = Assert.Single(await ActionsFor(project, playerFinding));
-            Assert.Equal("INW002.UseBackendToken", action.EquivalenceKey);
+            var playerActions = await ActionsFor(project, playerFinding);
+            Assert.Equal(new[] { "INW001.RemoveFromClient", "INW002.UseBackendToken" }, playerActions.Select(a => a.EquivalenceKey).OrderBy(k => k, StringComparer.Ordinal));
+            var action = playerActions.Single(a => a.EquivalenceKey == "INW002.UseBackendToken");
             var changed = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
             var fixedProject = changed.GetProject(project.Id)!;
             var player = fixedProject.Documents.Single(d => d.Name == "Player.cs");

@@ -103,7 +103,9 @@ namespace Inworld.Analyzers.Tests.Package
             var fixes = context.LoadFromAssemblyPath(Path.Combine(extracted, "analyzers", "dotnet", "cs", "Inworld.Analyzers.CodeFixes.dll"));
             var providers = fixes.GetTypes().Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
                 .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!).ToList();
-            Assert.Equal(3, providers.Count);
+            // INW001 has two: the environment-variable fix (server code) and the client fix (issue 14).
+            Assert.Equal(new[] { "AuthorizationUsageCodeFixProvider", "BasicAuthTokenCodeFixProvider", "ClientCredentialCodeFixProvider", "HardcodedCredentialCodeFixProvider" },
+                providers.Select(p => p.GetType().Name).OrderBy(n => n, StringComparer.Ordinal));
 
             // The workspace evaluates the project in a build host process; bound it so a stuck host fails this test
             // instead of stalling the run.

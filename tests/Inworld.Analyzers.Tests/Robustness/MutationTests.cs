@@ -39,7 +39,7 @@ namespace Inworld.Analyzers.Tests.Robustness
         private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
             new HardcodedCredentialAnalyzer(), new BasicAuthInClientAnalyzer(), new AuthorizationUsageAnalyzer(), new ShippedFileCredentialAnalyzer(), new InvalidOptionAnalyzer());
 
-        private static readonly CodeFixProvider[] Fixers = { new HardcodedCredentialCodeFixProvider(), new BasicAuthTokenCodeFixProvider(), new AuthorizationUsageCodeFixProvider() };
+        private static readonly CodeFixProvider[] Fixers = { new HardcodedCredentialCodeFixProvider(), new ClientCredentialCodeFixProvider(), new BasicAuthTokenCodeFixProvider(), new AuthorizationUsageCodeFixProvider() };
 
         /// <summary>Every C# snippet the other tests use ([InlineData] strings), made concrete, plus the samples.</summary>
         internal static List<string> Corpus()

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Inworld.Analyzers.Core.Contracts
 {
@@ -15,14 +17,19 @@ namespace Inworld.Analyzers.Core.Contracts
         private const string VariableKey = "Variable";
         private const string SecondVariableKey = "SecondVariable";
         private const string ClientKey = "Client";
+        private const string ValueInPlaceKey = "ValueInPlace";
+        private const string RequestShapeKey = "RequestShape";
+        private const string RequestSpanKey = "RequestSpan";
 
-        private HardcodedCredentialProperties(CredentialKind kind, bool basicPrefix, string? variable, string? secondVariable, bool isClient)
+        private HardcodedCredentialProperties(CredentialKind kind, bool basicPrefix, string? variable, string? secondVariable, bool isClient, bool valueInPlace, ClientRequest? request)
         {
             Kind = kind;
             BasicPrefix = basicPrefix;
             Variable = variable;
             SecondVariable = secondVariable;
             IsClient = isClient;
+            ValueInPlace = valueInPlace;
+            Request = request;
         }
 
         public CredentialKind Kind { get; }
@@ -45,7 +52,22 @@ namespace Inworld.Analyzers.Core.Contracts
         /// </summary>
         public bool IsClient { get; }
 
-        public static ImmutableDictionary<string, string?> Write(CredentialKind kind, bool basicPrefix, string? variable, string? secondVariable, bool isClient)
+        /// <summary>
+        /// The text the fix rewrites (the additional location when there is one, else the location) is the value itself:
+        /// a literal or an expression assembled from constants. False for a use of a constant declared in another file,
+        /// where removing the use would leave the credential in the source with nothing left to report it.
+        /// </summary>
+        public bool ValueInPlace { get; }
+
+        /// <summary>
+        /// Client code only: the request that sends the value, when the value is written inside the Authorization value
+        /// it attaches (new AuthenticationHeaderValue("Basic", "..."), SetRequestHeader("Authorization", "Basic " + "...")),
+        /// so that the token rewrite of that request removes the credential from the source. Null otherwise.
+        /// </summary>
+        public ClientRequest? Request { get; }
+
+        public static ImmutableDictionary<string, string?> Write(CredentialKind kind, bool basicPrefix, string? variable, string? secondVariable, bool isClient,
+            bool valueInPlace = false, ClientRequest? request = null)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[KindKey] = kind.ToString();
@@ -57,13 +79,21 @@ namespace Inworld.Analyzers.Core.Contracts
             }
 
             properties[ClientKey] = isClient ? "true" : "false";
+            properties[ValueInPlaceKey] = valueInPlace ? "true" : "false";
+            if (isClient && request != null)
+            {
+                properties[RequestShapeKey] = request.Shape.ToString();
+                properties[RequestSpanKey] = request.Span.Start.ToString(CultureInfo.InvariantCulture) + ":" + request.Span.Length.ToString(CultureInfo.InvariantCulture);
+            }
+
             return properties.ToImmutable();
         }
 
         /// <summary>
         /// Reads what <see cref="Write"/> wrote. False (no fix offered) when a property is missing or invalid:
         /// a diagnostic from another version of the analyzer, or one rebuilt without its properties. A variable
-        /// name that is not a valid environment variable name reads as "no environment variable fix".
+        /// name that is not a valid environment variable name reads as "no environment variable fix"; a missing or
+        /// invalid ValueInPlace as "no removal fix", a missing or invalid request as "no token fix".
         /// </summary>
         public static bool TryRead(Diagnostic diagnostic, out HardcodedCredentialProperties properties)
         {
@@ -86,8 +116,31 @@ namespace Inworld.Analyzers.Core.Contracts
                 variable = null;
             }
 
-            properties = new HardcodedCredentialProperties(kind, basicPrefix, variable, second, isClient);
+            // Optional parts (older analyzers did not write them): unreadable means that fix is not offered.
+            var valueInPlace = TryReadBool(values, ValueInPlaceKey, out var inPlace) && inPlace;
+            var request = isClient ? ReadRequest(values) : null;
+            properties = new HardcodedCredentialProperties(kind, basicPrefix, variable, second, isClient, valueInPlace, request);
             return true;
+        }
+
+        private static ClientRequest? ReadRequest(ImmutableDictionary<string, string?> values)
+        {
+            if (!values.TryGetValue(RequestShapeKey, out var shapeText) || !(AttachmentShapes.Parse(shapeText) is AttachmentShape shape) ||
+                !values.TryGetValue(RequestSpanKey, out var spanText) || spanText == null)
+            {
+                return null;
+            }
+
+            var separator = spanText.IndexOf(':');
+            if (separator <= 0 ||
+                !int.TryParse(spanText.Substring(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var start) ||
+                !int.TryParse(spanText.Substring(separator + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length) ||
+                length <= 0 || start > int.MaxValue - length)
+            {
+                return null;
+            }
+
+            return new ClientRequest(shape, new TextSpan(start, length));
         }
 
         internal static bool TryReadBool(ImmutableDictionary<string, string?> values, string key, out bool value)
@@ -109,5 +162,20 @@ namespace Inworld.Analyzers.Core.Contracts
                     return false;
             }
         }
+    }
+
+    /// <summary>The request a client-side credential is written into: its call shape (as INW002 writes it) and where the attaching expression is.</summary>
+    internal sealed class ClientRequest
+    {
+        public ClientRequest(AttachmentShape shape, TextSpan span)
+        {
+            Shape = shape;
+            Span = span;
+        }
+
+        public AttachmentShape Shape { get; }
+
+        /// <summary>The attaching expression: the span INW002 reports for the same request.</summary>
+        public TextSpan Span { get; }
     }
 }
