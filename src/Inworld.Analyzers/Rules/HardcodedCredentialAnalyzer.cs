@@ -137,7 +137,7 @@ namespace Inworld.Analyzers.Rules
                     var candidate = CredentialClassifier.PreCheck(value);
                     if (candidate.CouldBeCredential)
                     {
-                        ReportIfAny(context, Classify(literal, candidate, ValueTrace.ParameterDefault(parameter), null, contextOnly: false), literal);
+                        ReportIfAny(context, Classify(literal, candidate, ValueTrace.ParameterDefault(parameter), null, contextOnly: false, valueInPlace: true, value: null), literal);
                     }
                 }
             }
