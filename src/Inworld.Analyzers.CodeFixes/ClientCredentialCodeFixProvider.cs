@@ -256,7 +256,8 @@ namespace Inworld.Analyzers.CodeFixes
 
         /// <summary>
         /// An empty value of the same kind, so every context the value compiled in still compiles: "" (a string, const
-        /// or not), $"" (an interpolated string can be a FormattableString or a handler), ""u8 (a ReadOnlySpan of bytes).
+        /// or not), $"" (an interpolated string can be a FormattableString or a handler), ""u8 (a ReadOnlySpan of bytes),
+        /// string.Empty for a computed value (string.Format, string.Concat).
         /// </summary>
         private static ExpressionSyntax EmptyValue(ExpressionSyntax original, ParseOptions options)
         {
@@ -267,6 +268,12 @@ namespace Inworld.Analyzers.CodeFixes
                     return SyntaxFactory.ParseExpression("\"\"u8", options: options);
                 case InterpolatedStringExpressionSyntax _:
                     return SyntaxFactory.ParseExpression("$\"\"", options: options);
+                case ExpressionSyntax computed when computed.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any():
+                    // string.Format(...), string.Concat(...): not a constant, and the empty value should not become one either.
+                    // A private field assigned only constants and never read is warning CS0414; one assigned a computed
+                    // value is not, and removing the key must not add a warning.
+                    return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
+                        SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.StringKeyword)), SyntaxFactory.IdentifierName(nameof(string.Empty)));
                 default:
                     return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(string.Empty));
             }

@@ -137,6 +137,11 @@ namespace Inworld.Analyzers.CodeFixes
         /// the project's own compilation; the usings themselves are dropped, their leading trivia (the "added by the
         /// code fix" comment, #nullable enable) moves to the first member.
         /// </summary>
+        /// <summary>The type a name stands for; an attribute's name binds to the attribute's constructor ([Serializable]).</summary>
+        private static INamedTypeSymbol? TypeNamed(ISymbol? symbol, SimpleNameSyntax name)
+            => symbol as INamedTypeSymbol ??
+               (name.Parent is AttributeSyntax && symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor ? constructor.ContainingType : null);
+
         private static IReadOnlyList<MemberDeclarationSyntax> QualifiedMembers(string source, CSharpParseOptions parseOptions, Compilation compilation, CancellationToken cancellationToken)
         {
             var tree = CSharpSyntaxTree.ParseText(source, parseOptions, cancellationToken: cancellationToken);
@@ -150,7 +155,7 @@ namespace Inworld.Analyzers.CodeFixes
                 .Where(n => !(n.Parent is AliasQualifiedNameSyntax))
                 .ToList();
             var qualifiedTemplate = template.ReplaceNodes(typeNames, (original, rewritten) =>
-                model.GetSymbolInfo(original, cancellationToken).Symbol is INamedTypeSymbol type && !type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree)
+                TypeNamed(model.GetSymbolInfo(original, cancellationToken).Symbol, original) is INamedTypeSymbol type && !type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree)
                     ? SyntaxFactory.ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithTriviaFrom(original)
                     : rewritten);
 

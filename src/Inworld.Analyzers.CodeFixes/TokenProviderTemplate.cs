@@ -28,8 +28,9 @@ using System.Threading.Tasks;
 /// Gets short-lived Inworld tokens from this app's own backend, so the app never holds the Inworld API key.
 /// The backend keeps the key, mints a token (POST https://api.inworld.ai/auth/v1/tokens) and answers
 /// {""token"": ""..."", ""expiresAt"": ""2026-01-01T00:00:00Z""}; see samples/TokenBackend in Inworld.Analyzers.
-/// Session tokens are cached until a minute before they expire (a one-time token, ""singleUse"": true, is used once), fetched once however many callers ask at the
-/// same time, and dropped when Inworld answers 401/403 (call Invalidate, or send through Handler).
+/// A token is fetched once however many callers ask at the same time. A session token is cached until a minute
+/// before it expires; a one-time token (""singleUse"": true) serves one request and is never cached. A cached token
+/// is dropped when Inworld answers 401/403 (call Invalidate, or send through Handler).
 /// </summary>
 public sealed class InworldTokenProvider
 {

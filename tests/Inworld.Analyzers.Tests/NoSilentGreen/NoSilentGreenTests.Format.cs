@@ -25,8 +25,8 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
 
         /// <summary>
         /// The Unity-shaped project's scripts, each with a finding that has a fix, and the text each must contain after
-        /// `dotnet format`. After the Unity INW002 fix lands, add a UnityWebRequest script here (SetRequestHeader("Authorization",
-        /// "Basic " + key) in a coroutine) with its rewritten line, and the Unity provider's type name to <see cref="UnityProviders"/>.
+        /// `dotnet format`: HttpClient in an async method and in a coroutine, and UnityWebRequest in a coroutine. The project
+        /// references Unity's web request types, so the fix adds the UnityWebRequest provider and coroutines yield its request.
         /// </summary>
         private static readonly (string Path, string Source, string Fixed)[] UnityScripts =
         {
@@ -42,7 +42,13 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
                 "    private IEnumerator Ask()\n    {\n        var request = new HttpRequestMessage(HttpMethod.Post, \"https://api.inworld.ai/v1/chat/completions\");\n" +
                 "        request.Headers.Authorization = new AuthenticationHeaderValue(\"Basic\", inworldApiKey);\n" +
                 "        var send = _http.SendAsync(request);\n        yield return new WaitUntil(() => send.IsCompleted);\n    }\n}\n",
-                "yield return new UnityEngine.WaitUntil(() => inworldToken.IsCompleted);"),
+                "request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", inworldToken.Token);"),
+            ("Assets/Scripts/Tts.cs",
+                "using System.Collections;\nusing UnityEngine;\nusing UnityEngine.Networking;\n\n" +
+                "public class Tts : MonoBehaviour\n{\n    [SerializeField] private string inworldApiKey = \"\";\n\n" +
+                "    private IEnumerator Speak()\n    {\n        var request = new UnityWebRequest(\"https://api.inworld.ai/tts/v1/voice\", \"POST\");\n" +
+                "        request.SetRequestHeader(\"Authorization\", \"Basic \" + inworldApiKey);\n        yield return request.SendWebRequest();\n    }\n}\n",
+                "request.SetRequestHeader(\"Authorization\", \"Bearer \" + inworldToken.Token);"),
         };
 
         /// <summary>The token providers the Unity-shaped project may get (one class each, defined once).</summary>
