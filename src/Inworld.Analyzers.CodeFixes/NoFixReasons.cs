@@ -39,8 +39,11 @@ namespace Inworld.Analyzers.CodeFixes
         public const string NotAString = "not-a-string";
 
         /// <summary>
-        /// INW001 in code that runs on users' devices: an environment variable is no secret store there. The client-side
-        /// fix (remove the value, or the token flow where the value is sent) is being added by a separate provider.
+        /// INW001 in code that runs on users' devices, where neither client-side fix applies (ClientCredentialCodeFixProvider):
+        /// no environment variable (it would be read on a player's device), no token flow (the value is not written into a
+        /// request), and no removal (the value is not in place: a use of a constant declared elsewhere, fixed at its
+        /// declaration; a case label or pattern, where two emptied labels would collide; a part of a value built with
+        /// another credential literal, fixed after that value).
         /// </summary>
         public const string ClientSide = "client-side";
 
