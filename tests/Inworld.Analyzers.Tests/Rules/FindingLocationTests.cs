@@ -13,22 +13,15 @@ namespace Inworld.Analyzers.Tests.Rules
     /// </summary>
     public class FindingLocationTests
     {
-        private const string ApiKey = "Inworld API key is";
-        private const string Pair = "Inworld key id and secret are";
+        // The message subjects and the expectation helpers are INW001's own test class's, so both pin one wording.
+        private const string ApiKey = HardcodedCredentialAnalyzerTests.ApiKey;
+        private const string Pair = HardcodedCredentialAnalyzerTests.Pair;
 
         private static DiagnosticResult Expected(string kind, string where, string token, int markup = 0)
-            => Verify.Diagnostic(RuleIds.HardcodedCredential).WithLocation(markup).WithArguments(kind, where, Snippet.Redacted(token));
+            => HardcodedCredentialAnalyzerTests.Expected(kind, where, token, markup);
 
         private static Task Flags(string source, string kind, string where, string token)
-        {
-            var expected = Expected(kind, where, token);
-            if (source.Contains("{|#1:"))
-            {
-                expected = expected.WithLocation(1);
-            }
-
-            return Verify.VerifyAsync(Snippet.Expand(source), expected);
-        }
+            => HardcodedCredentialAnalyzerTests.Flags(source, kind, where, token);
 
         // ---- A constant built by interpolating constants: reported at the interpolation ----
 

@@ -11,15 +11,15 @@ namespace Inworld.Analyzers.Tests.Rules
     public class HardcodedCredentialAnalyzerTests
     {
         // The subject of the message with its verb: a pair is plural.
-        private const string ApiKey = "Inworld API key is";
+        internal const string ApiKey = "Inworld API key is";
         private const string KeyId = "Inworld key id is";
         private const string Secret = "Inworld secret is";
-        private const string Pair = "Inworld key id and secret are";
+        internal const string Pair = "Inworld key id and secret are";
 
-        private static DiagnosticResult Expected(string kind, string where, string token, int markup = 0)
+        internal static DiagnosticResult Expected(string kind, string where, string token, int markup = 0)
             => Verify.Diagnostic(RuleIds.HardcodedCredential).WithLocation(markup).WithArguments(kind, where, Snippet.Redacted(token));
 
-        private static Task Flags(string source, string kind, string where, string token)
+        internal static Task Flags(string source, string kind, string where, string token)
         {
             // Markup #1, when present, is the declaration the fix rewrites: reported as an additional location.
             var expected = Expected(kind, where, token);
