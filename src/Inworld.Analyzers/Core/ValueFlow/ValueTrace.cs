@@ -93,10 +93,7 @@ namespace Inworld.Analyzers.Core.ValueFlow
                         }
 
                     case OperationKind.ParameterInitializer:
-                        {
-                            var parameter = ((IParameterInitializerOperation)parent).Parameter;
-                            return Named("default value of parameter", parameter, parameter.ContainingType);
-                        }
+                        return ParameterDefault(((IParameterInitializerOperation)parent).Parameter);
 
                     case OperationKind.SimpleAssignment:
                         {
@@ -243,7 +240,7 @@ namespace Inworld.Analyzers.Core.ValueFlow
             return false;
         }
 
-        /// <summary>Where a parameter's default value goes: the same description a method's default gets, for a lambda's.</summary>
+        /// <summary>Where a parameter's default value goes: a method's (its initializer operation) and a lambda's (no operation) alike.</summary>
         public static ValueDestination ParameterDefault(IParameterSymbol parameter)
             => Named("default value of parameter", parameter, parameter.ContainingType);
 
