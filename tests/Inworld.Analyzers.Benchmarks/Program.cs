@@ -36,6 +36,24 @@ namespace Inworld.Analyzers.Benchmarks
                 return RealCorpusReport.Run(args[1], runs);
             }
 
+            if (args.Length >= 2 && args[0] == "driver-floor")
+            {
+                // driver-floor DIR [RUNS]: what each way of registering costs before any work (docs/performance.md).
+                return DriverFloorReport.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+            }
+
+            if (args.Length >= 2 && args[0] == "scan-parts")
+            {
+                // scan-parts DIR [PASSES]: what each search of the text scan costs (docs/performance.md).
+                return ScanPartsReport.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
+            }
+
+            if (args.Length == 2 && args[0] == "screen")
+            {
+                // screen DIR: what the compilation screen decides on a corpus and what its text scan costs (docs/performance.md).
+                return ScreenReport.Run(args[1]);
+            }
+
             if (args.Length >= 1 && args[0] == "replay")
             {
                 // replay [FILES] [PASSES]: the analyzers' own callback cost, without the driver (docs/performance.md).

@@ -94,11 +94,12 @@ namespace Inworld.Analyzers.Core
         public void RegisterPerBlock(
             CompilationStartAnalysisContext start,
             Func<ImmutableArray<IOperation>, bool> mayNeed,
-            Action<OperationBlockStartAnalysisContext, Func<Action<OperationAnalysisContext>, Action<OperationAnalysisContext>>> register)
+            Action<OperationBlockStartAnalysisContext, Func<Action<OperationAnalysisContext>, Action<OperationAnalysisContext>>> register,
+            CompilationScreen? screen = null)
         {
             Func<Action<OperationAnalysisContext>, Action<OperationAnalysisContext>> asWritten = action => action;
             Func<Action<OperationAnalysisContext>, Action<OperationAnalysisContext>> fromRazor = Operations;
-            start.RegisterOperationBlockStartAction(block =>
+            Action<OperationBlockStartAnalysisContext> perBlock = block =>
             {
                 if (block.OperationBlocks.IsEmpty || !mayNeed(block.OperationBlocks))
                 {
@@ -110,7 +111,26 @@ namespace Inworld.Analyzers.Core
                 {
                     register(block, treeKind == TreeKind.Source ? asWritten : fromRazor);
                 }
-            });
+            };
+
+            if (screen == null || !screen.JoinsOnly)
+            {
+                start.RegisterOperationBlockStartAction(perBlock);
+                return;
+            }
+
+            // A compilation that names Inworld nowhere: only the types that join a literal to another value get the
+            // rule's blocks. The compiler then builds no operations for the other types on the rule's behalf.
+            if (screen.AnyJoin)
+            {
+                start.RegisterSymbolStartAction(type =>
+                {
+                    if (screen.MayHoldFinding((INamedTypeSymbol)type.Symbol))
+                    {
+                        type.RegisterOperationBlockStartAction(perBlock);
+                    }
+                }, SymbolKind.NamedType);
+            }
         }
 
         /// <summary>

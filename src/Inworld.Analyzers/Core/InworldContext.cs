@@ -24,6 +24,7 @@ namespace Inworld.Analyzers.Core
         private readonly Lazy<UnityContext> _unity;
         private readonly Lazy<ProjectKindDecision> _project;
         private readonly Lazy<AuthorizationCarriers> _authorizationCarriers;
+        private readonly Lazy<CompilationScreen> _screen;
         private readonly ConditionalWeakTable<AnalyzerConfigOptions, InworldOptions> _options = new ConditionalWeakTable<AnalyzerConfigOptions, InworldOptions>();
         private readonly ConcurrentDictionary<SyntaxTree, TreeFacts> _trees = new ConcurrentDictionary<SyntaxTree, TreeFacts>();
         private readonly Func<SyntaxTree, TreeFacts> _readTree;
@@ -41,6 +42,7 @@ namespace Inworld.Analyzers.Core
             _project = new Lazy<ProjectKindDecision>(() => ProjectKinds.Detect(compilation, options.GlobalOptions, Unity), LazyThreadSafetyMode.ExecutionAndPublication);
             _authorizationCarriers = new Lazy<AuthorizationCarriers>(() => AuthorizationCarriers.Find(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _readTree = tree => new TreeFacts(tree);
+            _screen = new Lazy<CompilationScreen>(() => CompilationScreen.For(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         // Per asynchronous flow, so a test can switch the filter off for its own analyzer run without touching
@@ -93,6 +95,12 @@ namespace Inworld.Analyzers.Core
 
         /// <summary>The Realtime-only key names configured for <paramref name="tree"/> (INW003), parsed once per options object like <see cref="Options"/>.</summary>
         public RealtimeKeyNames RealtimeNames(SyntaxTree tree) => _realtimeNames.GetValue(OptionsProvider.GetOptions(tree), ReadRealtimeNames);
+
+        /// <summary>
+        /// How much of the compilation INW001, INW003 and INW005 must look at (<see cref="CompilationScreen"/>), decided
+        /// once, when the first rule starts; every block when the pre-filter is switched off.
+        /// </summary>
+        public CompilationScreen Screen => PreFilterEnabled ? _screen.Value : CompilationScreen.Full("the pre-filter is switched off");
 
         /// <summary>The pre-filter's facts about <paramref name="tree"/>, read once from its text.</summary>
         public TreeFacts Facts(SyntaxTree tree) => _trees.GetOrAdd(tree, _readTree);

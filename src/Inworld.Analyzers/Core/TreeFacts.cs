@@ -27,7 +27,8 @@ namespace Inworld.Analyzers.Core
         private readonly string _text;
         private readonly bool _hasQuote;
         private readonly bool _hasNull;
-        private readonly bool _hasAuthorizationWordOrEscape;
+        // Read on the first Authorization question: INW001 asks only about literals.
+        private readonly Lazy<bool> _hasAuthorizationWordOrEscape;
         private readonly bool _hasNew;
         private int[]? _carrierPositions;
 
@@ -39,7 +40,7 @@ namespace Inworld.Analyzers.Core
             _hasQuote = _text.IndexOf('"') >= 0;
             _hasNull = _text.IndexOf("null", StringComparison.Ordinal) >= 0;
             _hasNew = _text.IndexOf("new", StringComparison.Ordinal) >= 0;
-            _hasAuthorizationWordOrEscape = _text.IndexOf('\\') >= 0 || ContainsAnyWord(_text, 0, _text.Length);
+            _hasAuthorizationWordOrEscape = new Lazy<bool>(() => _text.IndexOf('\\') >= 0 || ContainsAnyWord(_text, 0, _text.Length));
         }
 
         /// <summary>
@@ -77,7 +78,7 @@ namespace Inworld.Analyzers.Core
                 return true;
             }
 
-            if (_hasAuthorizationWordOrEscape && (_text.IndexOf('\\', start, length) >= 0 || ContainsAnyWord(_text, start, length)))
+            if (_hasAuthorizationWordOrEscape.Value && (_text.IndexOf('\\', start, length) >= 0 || ContainsAnyWord(_text, start, length)))
             {
                 return true;
             }

@@ -38,15 +38,21 @@ namespace Inworld.Analyzers.Rules
 
                 // Per operation block, only where the pre-filter (TreeFacts) finds an Authorization word or a name
                 // that carries one from another file: most methods attach no header and get no callbacks.
-                generated.RegisterPerBlock(start, inworld.MayAttachAuthorization, (block, wrap) =>
+                // In a compilation the screen narrows to the types that join a literal, those types are few and the words
+                // and carriers of the block filter would cost more than the blocks: every block of theirs is looked at.
+                var screen = inworld.Screen;
+                Func<ImmutableArray<IOperation>, bool> mayNeed = screen.JoinsOnly ? EveryBlock : inworld.MayAttachAuthorization;
+                generated.RegisterPerBlock(start, mayNeed, (block, wrap) =>
                 {
                     block.RegisterOperationAction(wrap(objectCreation), OperationKind.ObjectCreation);
                     block.RegisterOperationAction(wrap(invocation), OperationKind.Invocation);
                     block.RegisterOperationAction(wrap(assignment), OperationKind.SimpleAssignment);
                     block.RegisterOperationAction(wrap(invalid), OperationKind.Invalid);
-                });
+                }, screen);
             });
         }
+
+        private static bool EveryBlock(ImmutableArray<IOperation> blocks) => true;
 
         private sealed class Analysis
         {

@@ -61,7 +61,7 @@ namespace Inworld.Analyzers.Rules
 
                     // A reference can carry a value declared in another file, or in a referenced assembly: always looked at.
                     block.RegisterOperationAction(wrap(analysis.AnalyzeSymbolReference), OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
-                });
+                }, inworld.Screen);
 
                 // Hosts before Roslyn 4.x give no operations for attribute arguments; read those from syntax.
                 start.RegisterSyntaxNodeAction(generated.SyntaxNodes(analysis.AnalyzeAttribute), SyntaxKind.Attribute);

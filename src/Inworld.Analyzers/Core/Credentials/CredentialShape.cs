@@ -80,15 +80,18 @@ namespace Inworld.Analyzers.Core
         public static CredentialMatch FindApiKey(string value) => FindApiKey(value, 0);
 
         /// <summary>Like <see cref="FindApiKey(string)"/>, starting at <paramref name="startIndex"/>: to find every key in a file.</summary>
-        public static CredentialMatch FindApiKey(string value, int startIndex)
+        public static CredentialMatch FindApiKey(string value, int startIndex) => value == null ? default : FindApiKey(value, startIndex, value.Length);
+
+        /// <summary>Like <see cref="FindApiKey(string)"/>, in [<paramref name="startIndex"/>, <paramref name="end"/>) of <paramref name="value"/>: no copy of a piece of a file.</summary>
+        public static CredentialMatch FindApiKey(string value, int startIndex, int end)
         {
-            if (value == null || value.Length - startIndex < MinBase64KeyLength)
+            if (value == null || end - startIndex < MinBase64KeyLength)
             {
                 return default;
             }
 
             var i = startIndex;
-            while (i < value.Length)
+            while (i < end)
             {
                 if (!IsBase64Char(value[i]))
                 {
@@ -97,7 +100,7 @@ namespace Inworld.Analyzers.Core
                 }
 
                 var runStart = i;
-                while (i < value.Length && IsBase64Char(value[i])) i++;
+                while (i < end && IsBase64Char(value[i])) i++;
                 var runLength = i - runStart;
                 if (runLength < MinBase64KeyLength || runLength > MaxBase64RunLength)
                 {
@@ -152,15 +155,16 @@ namespace Inworld.Analyzers.Core
         /// surrounding whitespace aside. Raw pairs are only a finding where code encodes them or sends them
         /// as Basic credentials; callers decide that from context.
         /// </summary>
-        public static CredentialMatch MatchRawKeyPair(string value)
+        public static CredentialMatch MatchRawKeyPair(string value) => value == null ? default : MatchRawKeyPair(value, 0, value.Length);
+
+        /// <summary>Like <see cref="MatchRawKeyPair(string)"/>, for the text [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="value"/>.</summary>
+        public static CredentialMatch MatchRawKeyPair(string value, int start, int end)
         {
-            if (value == null || value.Length < MinRawPairLength)
+            if (value == null || end - start < MinRawPairLength)
             {
                 return default;
             }
 
-            var start = 0;
-            var end = value.Length;
             while (start < end && char.IsWhiteSpace(value[start])) start++;
             while (end > start && char.IsWhiteSpace(value[end - 1])) end--;
 

@@ -1,0 +1,742 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Inworld.Analyzers.Core
+{
+    /// <summary>
+    /// What the text of one C# file says about the credentials it could hold, read in one pass over its string
+    /// literals (found with vectorised searches for '"'; the code between them is not read). It answers three
+    /// questions, each erring on the side of "maybe":
+    /// <list type="bullet">
+    /// <item><see cref="NamesInworld"/>: the word "inworld" appears anywhere (a name, a URL, a comment);</item>
+    /// <item><see cref="HoldsCredentialText"/>: a literal holds text that is an Inworld API key or a raw "id:secret" pair
+    /// (escapes resolved), the two credentials that need no Inworld name around them to be one;</item>
+    /// <item><see cref="Joins"/>: where a literal is joined to another value (<c>+</c>, an interpolation hole, the
+    /// arguments of string.Concat/Format) at a character a key or a pair can continue through, or where "Basic" is
+    /// joined to a value: the only places where fragments that are harmless alone can make a key or a pair.</item>
+    /// </list>
+    /// A file with none of the three cannot hold an INW001, INW003 or INW005 finding of its own in a compilation
+    /// where no other file and no referenced assembly names Inworld or holds a credential (see docs/performance.md).
+    /// Roslyn-free: <c>inworld-scan</c> runs it on file text before it parses anything.
+    /// </summary>
+    internal sealed class SourceScan
+    {
+        /// <summary>Shorter runs of key characters cannot be a raw pair (33) or an API key (44).</summary>
+        private const int MinCredentialRun = CredentialShape.MinRawPairLength;
+
+        /// <summary>
+        /// A literal of at least this many key characters and nothing else can be a fragment of a key that a constant
+        /// carries to a join written elsewhere (<see cref="Fragments"/>). Shorter fragments joined with no literal
+        /// between them are not followed: the limit docs/performance.md states.
+        /// </summary>
+        public const int MinFragmentLength = 8;
+
+        private static readonly int[] None = new int[0];
+
+        private static readonly string[] NoNames = new string[0];
+
+        private SourceScan(bool namesInworld, bool holdsCredentialText, int[] joins, int[] fragments, string[] carriers)
+        {
+            NamesInworld = namesInworld;
+            HoldsCredentialText = holdsCredentialText;
+            Joins = joins;
+            Fragments = fragments;
+            Carriers = carriers;
+        }
+
+        /// <summary>"inworld" appears in the text, in any case.</summary>
+        public bool NamesInworld { get; }
+
+        /// <summary>A literal holds an Inworld API key or a raw "id:secret" pair (possibly behind escapes).</summary>
+        public bool HoldsCredentialText { get; }
+
+        /// <summary>Positions (the opening '"' of the literal), ascending, where a literal may join fragments of a credential.</summary>
+        public int[] Joins { get; }
+
+        /// <summary>
+        /// Positions (the opening '"'), ascending, of literals made only of key characters, at least
+        /// <see cref="MinFragmentLength"/> of them: the constants they initialise may be joined into a key elsewhere.
+        /// </summary>
+        public int[] Fragments { get; }
+
+        /// <summary>
+        /// The names the <see cref="Fragments"/> initialise, read from the text: the name before the '=' (or '=>') of the
+        /// initialiser. A field, local or property of that name may carry a fragment to a join elsewhere; a name that is
+        /// no constant only makes the screen look at a few more types.
+        /// </summary>
+        public string[] Carriers { get; }
+
+        /// <summary>Could this file hold a finding of its own, whatever the rest of the compilation holds?</summary>
+        public bool MayHoldFinding => NamesInworld || HoldsCredentialText || Joins.Length > 0;
+
+        /// <summary>Is a join written in [start, end)?</summary>
+        public bool HasJoinIn(int start, int end) => AnyIn(Joins, start, end);
+
+        public static SourceScan Of(string text)
+        {
+            var namesInworld = text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0;
+            var holdsCredential = false;
+            List<int>? joins = null;
+            List<int>? fragments = null;
+
+            var quote = text.IndexOf('"');
+            while (quote >= 0)
+            {
+                var next = quote + 1 < text.Length ? text.IndexOf('"', quote + 1) : -1;
+
+                // Quotes are not paired: the text after every quote, up to the next quote or the end of its line, is read
+                // as if it opened a regular literal, so a quote in a comment or a char literal cannot shift a real literal
+                // out of view. Verbatim and raw literals, which may run over several lines, are also read whole.
+                var end = next < 0 ? text.Length : next;
+                if (end - quote > 1)
+                {
+                    var lineEnd = text.IndexOf('\n', quote + 1, end - quote - 1);
+                    if (lineEnd >= 0)
+                    {
+                        end = lineEnd;
+                    }
+                }
+
+                Read(text, quote, end, ref holdsCredential, ref joins, ref fragments);
+                var multiLineEnd = MultiLineLiteralEnd(text, quote);
+                if (multiLineEnd > end)
+                {
+                    Read(text, quote, multiLineEnd, ref holdsCredential, ref joins, ref fragments);
+                }
+
+                quote = next;
+            }
+
+            string[] carriers = NoNames;
+            if (fragments != null)
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var fragment in fragments)
+                {
+                    var name = InitialisedName(text, fragment);
+                    if (name != null)
+                    {
+                        names.Add(name);
+                    }
+                }
+
+                carriers = new string[names.Count];
+                names.CopyTo(carriers);
+            }
+
+            return new SourceScan(namesInworld, holdsCredential, joins?.ToArray() ?? None, fragments?.ToArray() ?? None, carriers);
+        }
+
+        /// <summary>Reads the text [quote + 1, end) as the content of a literal opened at <paramref name="quote"/>.</summary>
+        private static void Read(string text, int quote, int end, ref bool holdsCredential, ref List<int>? joins, ref List<int>? fragments)
+        {
+            // Most literals are short words or messages: a credential needs a run of 33 key characters, and a join
+            // needs a '+', a hole or a call around it. The comment test, which looks back along the line, comes last.
+            if (end <= quote + 1)
+            {
+                return;
+            }
+
+            var credential = !holdsCredential && end - quote - 1 >= MinCredentialRun && HoldsCredentialRun(text, quote + 1, end);
+            var join = IsJoin(text, quote, end);
+            if ((credential || join) && !IsInLineComment(text, quote))
+            {
+                holdsCredential |= credential;
+                if (join && (joins == null || joins[joins.Count - 1] != quote))
+                {
+                    (joins ??= new List<int>()).Add(quote);
+                }
+            }
+
+            if (end - quote - 1 >= MinFragmentLength && IsFragment(text, quote + 1, end) && InitialisesAName(text, quote) &&
+                (fragments == null || fragments[fragments.Count - 1] != quote))
+            {
+                (fragments ??= new List<int>()).Add(quote);
+            }
+        }
+
+        /// <summary>
+        /// Where the verbatim (@"...", $@"...", @$"...") or raw ("""...""") literal opened at <paramref name="quote"/> ends
+        /// (its closing quote), or -1 when no such literal opens there.
+        /// </summary>
+        private static int MultiLineLiteralEnd(string text, int quote)
+        {
+            var run = 1;
+            while (quote + run < text.Length && text[quote + run] == '"') run++;
+            if (run >= 3 && (quote == 0 || text[quote - 1] != '"'))
+            {
+                var closing = text.IndexOf(new string('"', run), quote + run, StringComparison.Ordinal);
+                return closing < 0 ? text.Length : closing;
+            }
+
+            var before = quote > 0 ? text[quote - 1] : '\0';
+            if (before != '@' && !(before == '$' && quote > 1 && text[quote - 2] == '@'))
+            {
+                return -1;
+            }
+
+            // "" inside verbatim text is one quote.
+            var i = quote + 1;
+            while (true)
+            {
+                var close = text.IndexOf('"', i);
+                if (close < 0)
+                {
+                    return text.Length;
+                }
+
+                if (close + 1 < text.Length && text[close + 1] == '"')
+                {
+                    i = close + 2;
+                    continue;
+                }
+
+                return close;
+            }
+        }
+
+        /// <summary>
+        /// "= ...", "=> ..." or "Name + ..." before the literal: the start or a part of an initialiser, where a constant gets
+        /// its value. A literal after another one ("..." + "...", the lines of a long constant) is part of an initialiser
+        /// whose first literal is already counted.
+        /// </summary>
+        private static bool InitialisesAName(string text, int quote)
+        {
+            var before = CodeBefore(text, quote, out _, out var pastParentheses);
+            if (before == '=' || before == '>')
+            {
+                return true;
+            }
+
+            if (pastParentheses != '+')
+            {
+                return false;
+            }
+
+            var i = text.LastIndexOf('+', quote - 1) - 1;
+            while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] == ')')) i--;
+            return i >= 0 && text[i] != '"';
+        }
+
+        /// <summary>
+        /// The name an initialiser holding the literal at <paramref name="quote"/> gives its value to: the identifier before
+        /// the statement's first '=' (or "=>"), looking back no further than the statement; null when there is none.
+        /// </summary>
+        private static string? InitialisedName(string text, int quote)
+        {
+            const int MaxLookBack = 2000;
+            var limit = Math.Max(0, quote - MaxLookBack);
+            for (var i = quote - 1; i >= limit; i--)
+            {
+                var c = text[i];
+                if (c == ';' || c == '{' || c == '}')
+                {
+                    return null;
+                }
+
+                if (c != '=')
+                {
+                    continue;
+                }
+
+                var previous = i > 0 ? text[i - 1] : '\0';
+                var next = i + 1 < text.Length ? text[i + 1] : '\0';
+                if (previous == '=' || previous == '!' || previous == '<' || previous == '>' || next == '=')
+                {
+                    // A comparison, not an initialiser: keep looking back.
+                    if (previous == '=' || previous == '!' || previous == '<' || previous == '>')
+                    {
+                        i--;
+                    }
+
+                    continue;
+                }
+
+                var end = i;
+                while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+                var start = end;
+                while (start > 0 && IsIdentifierCharacter(text[start - 1])) start--;
+                if (end > start)
+                {
+                    return text.Substring(start, end - start);
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsFragment(string text, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (!IsKeyCharacter(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Where a name of <paramref name="carriers"/> is written right next to a binary '+' in <paramref name="text"/>
+        /// (<c>Parts.First + rest</c>, <c>a + Parts.Rest</c>: the operator's position), and where string.Concat is called:
+        /// the joins with no literal at them, found once the names of constants that carry fragments are known. Ascending.
+        /// </summary>
+        public static int[] NameJoins(string text, CarrierNames carriers)
+        {
+            List<int>? joins = null;
+            for (var call = text.IndexOf("Concat(", StringComparison.Ordinal); call >= 0; call = text.IndexOf("Concat(", call + 1, StringComparison.Ordinal))
+            {
+                (joins ??= new List<int>()).Add(call);
+            }
+
+            for (var plus = text.IndexOf('+'); plus >= 0; plus = plus + 1 < text.Length ? text.IndexOf('+', plus + 1) : -1)
+            {
+                if ((plus + 1 < text.Length && (text[plus + 1] == '+' || text[plus + 1] == '=')) || (plus > 0 && text[plus - 1] == '+'))
+                {
+                    continue;
+                }
+
+                NameBefore(text, plus, out var beforeStart, out var beforeLength);
+                NameAfter(text, plus, out var afterStart, out var afterLength);
+                if (carriers.Contains(text, beforeStart, beforeLength) || carriers.Contains(text, afterStart, afterLength))
+                {
+                    (joins ??= new List<int>()).Add(plus);
+                }
+            }
+
+            if (joins == null)
+            {
+                return None;
+            }
+
+            joins.Sort();
+            return joins.ToArray();
+        }
+
+        /// <summary>Is one of the ascending <paramref name="positions"/> in [start, end)?</summary>
+        public static bool AnyIn(int[] positions, int start, int end)
+        {
+            if (positions.Length == 0)
+            {
+                return false;
+            }
+
+            var index = Array.BinarySearch(positions, start);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+
+            return index < positions.Length && positions[index] < end;
+        }
+
+        /// <summary>Names looked up by a piece of a file's text, without copying the piece.</summary>
+        internal sealed class CarrierNames
+        {
+            private readonly Dictionary<int, List<string>> _byLength = new Dictionary<int, List<string>>();
+
+            public CarrierNames(IEnumerable<string> names)
+            {
+                foreach (var name in names)
+                {
+                    if (!_byLength.TryGetValue(name.Length, out var list))
+                    {
+                        _byLength[name.Length] = list = new List<string>();
+                    }
+
+                    if (!list.Contains(name))
+                    {
+                        list.Add(name);
+                        Count++;
+                    }
+                }
+            }
+
+            public int Count { get; }
+
+            public IEnumerable<string> Names
+            {
+                get
+                {
+                    foreach (var list in _byLength.Values)
+                    {
+                        foreach (var name in list)
+                        {
+                            yield return name;
+                        }
+                    }
+                }
+            }
+
+            public bool Contains(string text, int start, int length)
+            {
+                if (length == 0 || !_byLength.TryGetValue(length, out var names))
+                {
+                    return false;
+                }
+
+                foreach (var name in names)
+                {
+                    if (string.CompareOrdinal(text, start, name, 0, length) == 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        private static bool IsIdentifierCharacter(char c) => CredentialShape.IsAsciiLetterOrDigit(c) || c == '_' || c > 127;
+
+        /// <summary>The identifier right before the operator at <paramref name="plus"/> (the last part of A.B); length 0 when none.</summary>
+        private static void NameBefore(string text, int plus, out int start, out int length)
+        {
+            var i = plus - 1;
+            while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] == ')')) i--;
+            var end = i + 1;
+            while (i >= 0 && IsIdentifierCharacter(text[i])) i--;
+            start = i + 1;
+            length = end - start;
+        }
+
+        /// <summary>The identifier after the operator at <paramref name="plus"/>, after the dots of a member access (the last part of A.B.C); length 0 when none.</summary>
+        private static void NameAfter(string text, int plus, out int start, out int length)
+        {
+            var i = plus + 1;
+            start = i;
+            length = 0;
+            while (true)
+            {
+                while (i < text.Length && (char.IsWhiteSpace(text[i]) || text[i] == '(' || text[i] == '@')) i++;
+                var partStart = i;
+                while (i < text.Length && IsIdentifierCharacter(text[i])) i++;
+                if (i == partStart)
+                {
+                    return;
+                }
+
+                start = partStart;
+                length = i - partStart;
+                if (i >= text.Length || text[i] != '.')
+                {
+                    return;
+                }
+
+                i++;
+            }
+        }
+
+        /// <summary>Is the quote after "//" on its line, with no quote before the "//" (a documentation or line comment)?</summary>
+        private static bool IsInLineComment(string text, int quote)
+        {
+            var lineStart = quote == 0 ? 0 : text.LastIndexOf('\n', quote - 1) + 1;
+            var comment = text.IndexOf("//", lineStart, quote - lineStart, StringComparison.Ordinal);
+            return comment >= 0 && text.IndexOf('"', lineStart, comment - lineStart) < 0;
+        }
+
+        private static bool IsKeyCharacter(char c) => CredentialShape.IsBase64Char(c) || c == ':' || c == '\\';
+
+        /// <summary>Does a run of key characters in [start, end) hold an API key or a raw pair, escapes resolved?</summary>
+        private static bool HoldsCredentialRun(string text, int start, int end)
+        {
+            var i = start;
+            while (i < end)
+            {
+                if (!IsKeyCharacter(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var runStart = i;
+                var escaped = false;
+                while (i < end && IsKeyCharacter(text[i]))
+                {
+                    escaped |= text[i] == '\\';
+                    i++;
+                }
+
+                if (i - runStart < MinCredentialRun)
+                {
+                    continue;
+                }
+
+                if (escaped ? UnescapedHoldsCredential(text.Substring(runStart, i - runStart)) : IsCredential(text, runStart, i))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsCredential(string text, int start, int end)
+            => CredentialShape.FindApiKey(text, start, end).IsMatch ||
+               (text.IndexOf(':', start, end - start) >= 0 && CredentialShape.MatchRawKeyPair(text, start, end).IsMatch);
+
+        /// <summary>The run with C# escapes resolved (\x41, \u0041, \n ...), read again piece by piece.</summary>
+        private static bool UnescapedHoldsCredential(string run)
+        {
+            var value = Unescape(run);
+            var i = 0;
+            while (i < value.Length)
+            {
+                if (!CredentialShape.IsBase64Char(value[i]) && value[i] != ':')
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < value.Length && (CredentialShape.IsBase64Char(value[i]) || value[i] == ':')) i++;
+                if (i - start >= MinCredentialRun && IsCredential(value, start, i))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string Unescape(string run)
+        {
+            var builder = new StringBuilder(run.Length);
+            for (var i = 0; i < run.Length; i++)
+            {
+                var c = run[i];
+                if (c != '\\' || i + 1 >= run.Length)
+                {
+                    builder.Append(c);
+                    continue;
+                }
+
+                var kind = run[++i];
+                switch (kind)
+                {
+                    case 'x':
+                        i = AppendHex(run, i + 1, 1, 4, builder) - 1;
+                        break;
+                    case 'u':
+                        i = AppendHex(run, i + 1, 4, 4, builder) - 1;
+                        break;
+                    case 'U':
+                        i = AppendHex(run, i + 1, 8, 8, builder) - 1;
+                        break;
+                    case 'n': builder.Append('\n'); break;
+                    case 't': builder.Append('\t'); break;
+                    case 'r': builder.Append('\r'); break;
+                    case '0': builder.Append('\0'); break;
+                    default: builder.Append(kind); break;
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>Appends the character of up to <paramref name="max"/> hex digits at <paramref name="start"/>; returns the index after them.</summary>
+        private static int AppendHex(string run, int start, int min, int max, StringBuilder builder)
+        {
+            var value = 0;
+            var i = start;
+            while (i < run.Length && i - start < max && Uri.IsHexDigit(run[i]))
+            {
+                value = (value * 16) + Convert.ToInt32(run[i].ToString(), 16);
+                i++;
+            }
+
+            if (i - start < min)
+            {
+                // Not an escape the compiler accepts: keep the text, which only makes the run longer.
+                builder.Append(run, start - 2, i - start + 2);
+                return i;
+            }
+
+            builder.Append(value <= 0xFFFF ? ((char)value).ToString() : char.ConvertFromUtf32(Math.Min(value, 0x10FFFF)));
+            return i;
+        }
+
+        /// <summary>
+        /// Could the literal whose text is [quote + 1, end) join fragments of a credential? Where it touches the other
+        /// value, a key or a pair must run on through the join: the literal's character there is a key character. The
+        /// exceptions are "Basic " before a value, and interpolation or format holes next to each other ("{A}{B}").
+        /// </summary>
+        private static bool IsJoin(string text, int quote, int end)
+        {
+            var before = CodeBefore(text, quote, out var interpolated, out var beforePastParentheses);
+            var after = CodeAfter(text, end, out var afterPastParentheses);
+            var joinedBefore = beforePastParentheses == '+';
+            var joinedAfter = afterPastParentheses == '+';
+            var argument = (before == '(' || before == ',') && (after == ')' || after == ',');
+            if ((joinedBefore && IsKeyCharacter(text[quote + 1])) || (joinedAfter && IsKeyCharacter(text[end - 1])))
+            {
+                return true;
+            }
+
+            // An argument of string.Concat: a part like any other.
+            if (argument && (IsKeyCharacter(text[quote + 1]) || IsKeyCharacter(text[end - 1]) || IndexOfBasic(text, quote + 1, end) >= 0) && InCallOf(text, quote, "Concat"))
+            {
+                return true;
+            }
+
+            // Holes of an interpolation or of a format string ("{0}{1}"); a '{' in any other literal is only a character.
+            // (An argument of string.Format joins only at a hole of the format, which is a join of its own.)
+            if ((interpolated || (argument && text.IndexOf('{', quote + 1, end - quote - 1) >= 0 && InCallOf(text, quote, "Format"))) && HasJoiningHole(text, quote + 1, end))
+            {
+                return true;
+            }
+
+            return (joinedBefore || joinedAfter || interpolated) && IndexOfBasic(text, quote + 1, end) >= 0;
+        }
+
+        /// <summary>
+        /// Is the literal at <paramref name="quote"/> an argument of a call to a method named <paramref name="method"/>
+        /// ("Concat", "Format")? Walks back to the call's '(' over nested parentheses and other literals, within the statement.
+        /// </summary>
+        private static bool InCallOf(string text, int quote, string method)
+        {
+            const int MaxLookBack = 4000;
+            var limit = Math.Max(0, quote - MaxLookBack);
+            var depth = 0;
+            for (var i = quote - 1; i >= limit; i--)
+            {
+                switch (text[i])
+                {
+                    case '"':
+                        // Another literal (or the other quotes of this one): step over it to its opening quote on the line.
+                        var opening = text.LastIndexOf('"', i - 1, Math.Max(0, i - Math.Max(limit, text.LastIndexOf('\n', i - 1) + 1)));
+                        i = opening >= 0 ? opening : i;
+                        break;
+                    case ')':
+                        depth++;
+                        break;
+                    case '(':
+                        if (depth == 0)
+                        {
+                            return NameEndsAt(text, i, method);
+                        }
+
+                        depth--;
+                        break;
+                    case ';':
+                    case '{':
+                    case '}':
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Is <paramref name="name"/> written right before <paramref name="parenthesis"/>, white space allowed, as a whole identifier?</summary>
+        private static bool NameEndsAt(string text, int parenthesis, string name)
+        {
+            var end = parenthesis;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+            var start = end - name.Length;
+            return start >= 0 && string.CompareOrdinal(text, start, name, 0, name.Length) == 0 && (start == 0 || !IsIdentifierCharacter(text[start - 1]));
+        }
+
+        private static int IndexOfBasic(string text, int start, int end)
+            => text.IndexOf("basic", start, end - start, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A hole whose outside touches a key character or another hole: "{id}:{secret}", "{a}{b}", "key{n}".</summary>
+        private static bool HasJoiningHole(string text, int start, int end)
+        {
+            for (var i = text.IndexOf('{', start, end - start); i >= 0; i = i + 1 < end ? text.IndexOf('{', i + 1, end - i - 1) : -1)
+            {
+                if (i > start && (IsKeyCharacter(text[i - 1]) || text[i - 1] == '}'))
+                {
+                    return true;
+                }
+            }
+
+            for (var i = text.IndexOf('}', start, end - start); i >= 0; i = i + 1 < end ? text.IndexOf('}', i + 1, end - i - 1) : -1)
+            {
+                if (i + 1 < end && (IsKeyCharacter(text[i + 1]) || text[i + 1] == '{'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The code character before a literal's opening quote, past white space, the other quotes of a raw literal's
+        /// opening and the $/@ prefixes; and the first one past '(' too (a parenthesised part: <c>x + ("...")</c>).
+        /// </summary>
+        private static char CodeBefore(string text, int quote, out bool interpolated, out char pastParentheses)
+        {
+            interpolated = false;
+            var i = quote - 1;
+            while (i >= 0 && text[i] == '"') i--;
+            while (i >= 0 && (text[i] == '$' || text[i] == '@'))
+            {
+                interpolated |= text[i] == '$';
+                i--;
+            }
+
+            while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+            var first = i >= 0 ? text[i] : '\0';
+            while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] == '(')) i--;
+            pastParentheses = i >= 0 ? text[i] : '\0';
+            return first;
+        }
+
+        /// <summary>
+        /// The code character after a literal's closing quote (at <paramref name="end"/>), past the other quotes of a raw
+        /// literal's closing, a u8 suffix, white space and comments; and the first one past ')' too.
+        /// </summary>
+        private static char CodeAfter(string text, int end, out char pastParentheses)
+        {
+            var i = end + 1;
+            while (i < text.Length && text[i] == '"') i++;
+            if (i + 1 < text.Length && text[i] == 'u' && text[i + 1] == '8')
+            {
+                i += 2;
+            }
+
+            i = SkipSpaceAndComments(text, i);
+            var first = i < text.Length ? text[i] : '\0';
+            while (i < text.Length && text[i] == ')')
+            {
+                i = SkipSpaceAndComments(text, i + 1);
+            }
+
+            pastParentheses = i < text.Length ? text[i] : '\0';
+            return first;
+        }
+
+        private static int SkipSpaceAndComments(string text, int i)
+        {
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (char.IsWhiteSpace(c))
+                {
+                    i++;
+                }
+                else if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
+                {
+                    var lineEnd = text.IndexOf('\n', i);
+                    i = lineEnd < 0 ? text.Length : lineEnd + 1;
+                }
+                else if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
+                {
+                    var commentEnd = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                    i = commentEnd < 0 ? text.Length : commentEnd + 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return i;
+        }
+    }
+}
