@@ -137,7 +137,7 @@ namespace Inworld.Analyzers.Tests.Scan
 
             var runs = PipelineYaml.Map(action["runs"], "runs");
             Assert.Equal("composite", PipelineYaml.Str(runs, "using"));
-            var context = new Context(values, Path.GetDirectoryName(Path.GetFullPath(actionPath))!);
+            var context = new Context(_workspace, values, Path.GetDirectoryName(Path.GetFullPath(actionPath))!);
             RunSteps(PipelineYaml.Seq(runs["steps"], "runs.steps"), context, composite: true);
         }
 
@@ -152,7 +152,7 @@ namespace Inworld.Analyzers.Tests.Scan
                 _environment[pair.Key] = pair.Value;
             }
 
-            RunSteps(PipelineYaml.Seq(definition["steps"], "steps of " + job), new Context(null, null), composite: false);
+            RunSteps(PipelineYaml.Seq(definition["steps"], "steps of " + job), new Context(_workspace, null, null), composite: false);
         }
 
         public PipelineStep Step(string nameOrId) => Steps.Single(s => s.Id == nameOrId || s.Name == nameOrId);
@@ -292,11 +292,14 @@ namespace Inworld.Analyzers.Tests.Scan
 
         internal sealed class Context
         {
-            public Context(Dictionary<string, string>? inputs, string? actionPath)
+            public Context(string workspace, Dictionary<string, string>? inputs, string? actionPath)
             {
+                Workspace = workspace;
                 Inputs = inputs;
                 ActionPath = actionPath;
             }
+
+            public string Workspace { get; }
 
             public Dictionary<string, string>? Inputs { get; }
             public string? ActionPath { get; }
@@ -443,7 +446,16 @@ namespace Inworld.Analyzers.Tests.Scan
                     if (Peek == "(")
                     {
                         _next++;
-                        Assert.True(Peek == ")", "function " + token + "() with arguments is not supported here");
+                        var arguments = new List<object?>();
+                        while (Peek != ")")
+                        {
+                            arguments.Add(Or());
+                            if (Peek == ",")
+                            {
+                                _next++;
+                            }
+                        }
+
                         _next++;
                         var failed = _context.Steps.Take(_context.Steps.Count - 1).Any(s => s.Ran && s.ExitCode != 0);
                         return token switch
@@ -452,6 +464,7 @@ namespace Inworld.Analyzers.Tests.Scan
                             "success" => !failed,
                             "failure" => failed,
                             "cancelled" => false,
+                            "hashFiles" => HashFiles(arguments),
                             _ => throw new InvalidDataException("unknown function " + token + "()"),
                         };
                     }
@@ -462,6 +475,21 @@ namespace Inworld.Analyzers.Tests.Scan
                     }
 
                     return Lookup(token);
+                }
+
+                /// <summary>hashFiles over literal paths: empty when none of the files exists, as GitHub answers for no match.</summary>
+                private string HashFiles(List<object?> patterns)
+                {
+                    var files = patterns.Select(p => AsString(p)).ToList();
+                    Assert.True(files.Count > 0 && files.All(f => f.IndexOfAny(new[] { '*', '?', '[', '!' }) < 0), "hashFiles here takes literal paths only");
+                    var existing = files.Select(f => Path.Combine(_context.Workspace, f)).Where(File.Exists).ToList();
+                    if (existing.Count == 0)
+                    {
+                        return "";
+                    }
+
+                    using var sha = System.Security.Cryptography.SHA256.Create();
+                    return Convert.ToHexString(sha.ComputeHash(Encoding.UTF8.GetBytes(string.Join("\n", existing.Select(File.ReadAllText)))));
                 }
 
                 private string Lookup(string name)
@@ -481,11 +509,165 @@ namespace Inworld.Analyzers.Tests.Scan
 
                         case "github" when parts.Length == 2 && parts[1] == "action_path" && _context.ActionPath != null:
                             return _context.ActionPath;
+                        case "github" when parts.Length == 2 && parts[1] == "workspace":
+                            return _context.Workspace;
                         default:
                             throw new InvalidDataException("the stand-in runner does not know '" + name + "'");
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A stand-in for an Azure Pipelines Linux agent: root-level steps in order, `condition:` with the status functions,
+    /// `$(Name.Name)` macros replaced before a script runs (an unknown one fails the test), `script:` steps in bash as
+    /// the agent runs them (no `set -e`: the last command's exit code decides), and `task:` steps handed to the test.
+    /// </summary>
+    internal sealed class AzureRunner
+    {
+        private static readonly Regex Macro = new Regex(@"\$\(([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+)\)", RegexOptions.None, TimeSpan.FromSeconds(1));
+        private readonly string _sources;
+        private readonly string _basePath;
+        private readonly Dictionary<string, string> _variables;
+        private readonly Dictionary<string, string> _environment;
+
+        public AzureRunner(string sources, string basePath, Dictionary<string, string> variables, Dictionary<string, string> environment)
+        {
+            _sources = sources;
+            _basePath = basePath;
+            _variables = variables;
+            _environment = environment;
+        }
+
+        public Dictionary<string, Func<PipelineStep, int>> Tasks { get; } = new Dictionary<string, Func<PipelineStep, int>>(StringComparer.Ordinal);
+
+        public List<PipelineStep> Steps { get; } = new List<PipelineStep>();
+
+        public bool Failed => Steps.Any(s => s.Ran && s.ExitCode != 0);
+
+        public string Expand(string text)
+            => Macro.Replace(text, m =>
+            {
+                Assert.True(_variables.ContainsKey(m.Groups[1].Value), "the recipe uses $(" + m.Groups[1].Value + "), which this agent does not define");
+                return _variables[m.Groups[1].Value];
+            });
+
+        public void Run(string pipelineYaml)
+        {
+            var pipeline = PipelineYaml.Map(PipelineYaml.Parse(pipelineYaml), "pipeline");
+            foreach (var node in PipelineYaml.Seq(pipeline["steps"], "steps"))
+            {
+                var definition = PipelineYaml.Map(node, "step");
+                var task = PipelineYaml.Str(definition, "task");
+                var script = PipelineYaml.Str(definition, "script");
+                var step = new PipelineStep(PipelineYaml.Str(definition, "displayName") ?? task ?? script!, PipelineYaml.Str(definition, "name"));
+                var failed = Failed;
+                Steps.Add(step);
+                var condition = (PipelineYaml.Str(definition, "condition") ?? "succeeded()").Trim();
+                var run = condition switch
+                {
+                    "succeeded()" => !failed,
+                    "failed()" => failed,
+                    "succeededOrFailed()" => true,
+                    "always()" => true,
+                    _ => throw new InvalidDataException("condition '" + condition + "' is not known to this agent"),
+                };
+                if (!run)
+                {
+                    continue;
+                }
+
+                step.Ran = true;
+                if (task != null)
+                {
+                    step.Uses = task;
+                    foreach (var pair in PipelineYaml.StringMap(definition, "inputs"))
+                    {
+                        step.With[pair.Key] = Expand(pair.Value);
+                    }
+
+                    Assert.True(Tasks.ContainsKey(task), "the test has no stand-in for task " + task);
+                    step.ExitCode = Tasks[task](step);
+                    continue;
+                }
+
+                Assert.True(script != null, "a step with neither script nor task");
+                var file = Path.Combine(_variables["Agent.TempDirectory"], "step" + Steps.Count.ToString(CultureInfo.InvariantCulture) + ".sh");
+                File.WriteAllText(file, Expand(script!));
+                var environment = new Dictionary<string, string>(_environment, StringComparer.Ordinal) { ["TF_BUILD"] = "True", ["PATH"] = _basePath };
+                foreach (var variable in _variables)
+                {
+                    environment[variable.Key.Replace('.', '_').ToUpperInvariant()] = variable.Value;
+                }
+
+                var result = DotnetCli.RunProgram("bash", _sources, new[] { "--noprofile", "--norc", file }, environment, timeoutSeconds: 300);
+                step.ExitCode = result.ExitCode;
+                step.Output = result.Output;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A stand-in for a GitLab runner with a bash image: a job's before_script and script lines in one bash with
+    /// `set -eo pipefail` (the first failing line fails the job), after_script in a shell of its own whatever the
+    /// result, CI variables in the environment.
+    /// </summary>
+    internal sealed class GitLabRunner
+    {
+        private readonly string _projectDirectory;
+        private readonly string _basePath;
+        private readonly Dictionary<string, string> _environment;
+
+        public GitLabRunner(string projectDirectory, string basePath, Dictionary<string, string> environment)
+        {
+            _projectDirectory = projectDirectory;
+            _basePath = basePath;
+            _environment = environment;
+        }
+
+        public PipelineStep Script { get; private set; } = new PipelineStep("script", null);
+
+        public PipelineStep AfterScript { get; private set; } = new PipelineStep("after_script", null);
+
+        public Dictionary<object, object?> Job { get; private set; } = new Dictionary<object, object?>();
+
+        public void Run(string pipelineYaml, string job)
+        {
+            Job = PipelineYaml.Map(PipelineYaml.Map(PipelineYaml.Parse(pipelineYaml), "pipeline")[job], "job " + job);
+            var environment = new Dictionary<string, string>(_environment, StringComparer.Ordinal)
+            {
+                ["CI"] = "true",
+                ["GITLAB_CI"] = "true",
+                ["CI_PROJECT_DIR"] = _projectDirectory,
+                ["PATH"] = _basePath,
+            };
+            foreach (var pair in PipelineYaml.StringMap(Job, "variables"))
+            {
+                environment[pair.Key] = pair.Value;
+            }
+
+            Script = RunLines("script", Lines("before_script").Concat(Lines("script")), environment);
+            AfterScript = RunLines("after_script", Lines("after_script"), environment);
+        }
+
+        private IEnumerable<string> Lines(string key)
+            => Job.TryGetValue(key, out var node) && node != null ? PipelineYaml.Seq(node, key).Select(l => (string)l!) : Enumerable.Empty<string>();
+
+        private PipelineStep RunLines(string name, IEnumerable<string> lines, Dictionary<string, string> environment)
+        {
+            var step = new PipelineStep(name, null);
+            var body = lines.ToList();
+            if (body.Count == 0)
+            {
+                return step;
+            }
+
+            step.Ran = true;
+            var result = DotnetCli.RunProgram("bash", _projectDirectory, new[] { "--noprofile", "--norc", "-c", "set -eo pipefail\n" + string.Join("\n", body) }, environment, timeoutSeconds: 300);
+            step.ExitCode = result.ExitCode;
+            step.Output = result.Output;
+            return step;
         }
     }
 }
