@@ -268,8 +268,7 @@ namespace Inworld.Scan
         /// <summary>HMAC-SHA256 under this file's key; the purpose ("value", "line", "message") is part of the input so that digests of different kinds never compare equal.</summary>
         public string Hash(string purpose, string text)
         {
-            using var hmac = new HMACSHA256(Key);
-            var digest = hmac.ComputeHash(Encoding.UTF8.GetBytes(purpose + "\0" + text));
+            var digest = HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(purpose + "\0" + text));
             return Convert.ToHexString(digest).ToLowerInvariant();
         }
 

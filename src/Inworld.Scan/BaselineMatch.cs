@@ -158,9 +158,11 @@ namespace Inworld.Scan
             }
 
             var span = text == null ? default : SpanOf(finding, text);
-            var value = text == null ? string.Empty : text.ToString(span);
             var context = text == null ? string.Empty : text.Lines.GetLineFromPosition(span.Start).ToString().Trim();
-            return new BaselineEntry(finding.Id, baseline.RelativePath(finding.Path), finding.Line, baseline.Hash("value", value), baseline.Hash("line", context));
+            // A finding with no span (a config file problem, reported at column 1) is told apart by its message,
+            // which names the option or severity; messages only ever show a value redacted.
+            var valueHash = span.IsEmpty ? baseline.Hash("message", finding.Message) : baseline.Hash("value", text!.ToString(span));
+            return new BaselineEntry(finding.Id, baseline.RelativePath(finding.Path), finding.Line, valueHash, baseline.Hash("line", context));
         }
 
         /// <summary>The diagnostic's own span when it is in this text, else the reported line and columns (clamped to the text).</summary>

@@ -168,6 +168,30 @@ namespace Inworld.Analyzers.Tests.Scan
         }
 
         [Fact]
+        public void A_config_file_finding_is_told_apart_by_its_message()
+        {
+            // Compiler findings about .editorconfig are reported at column 1 with no span: the message (which names
+            // the rule and the severity written) identifies them, so fixing one and mistyping another is not hidden.
+            using var tree = new ScanTree("baseline-config");
+            tree.Write(".editorconfig", "root = true\n\n[*.json]\ndotnet_diagnostic.INW004.severity = loud\n");
+            tree.Write("appsettings.json", "{ }\n");
+            var written = Scan(tree.Root, "--write-baseline", BaselineName, ".");
+            Assert.True(written.ExitCode == 0, written.ToString());
+            Assert.Contains("wrote 1 baseline entry to " + BaselineName, written.Output);
+
+            var applied = Scan(tree.Root, "--baseline", BaselineName, ".");
+            Assert.True(applied.ExitCode == 0, applied.ToString());
+            Assert.DoesNotContain("InvalidSeverityInAnalyzerConfig", applied.StandardOutput);
+            Assert.Contains("1 finding suppressed, 0 stale entries", applied.Output);
+
+            tree.Write(".editorconfig", "root = true\n\n[*.json]\ndotnet_diagnostic.INW004.severity = louder\n");
+            var changed = Scan(tree.Root, "--baseline", BaselineName, ".");
+            Assert.True(changed.ExitCode == 1, changed.ToString());
+            Assert.Contains(".editorconfig(4,1): warning InvalidSeverityInAnalyzerConfig: The diagnostic 'inw004' was given an invalid severity 'louder'", changed.StandardOutput);
+            Assert.Contains("0 findings suppressed, 1 stale entry", changed.Output);
+        }
+
+        [Fact]
         public void Removed_finding_is_a_stale_entry_reported_without_failing_the_run()
         {
             using var tree = LeakyTree("stale");
