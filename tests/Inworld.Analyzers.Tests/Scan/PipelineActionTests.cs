@@ -227,6 +227,38 @@ namespace Inworld.Analyzers.Tests.Scan
         }
 
         [Fact]
+        public void Baseline_input_accepts_the_recorded_findings_and_fails_on_new_ones()
+        {
+            using var repo = new PipelineRepository();
+            repo.Write("legacy/.env", "INWORLD_SECRET=" + FakeCredentials.Other.Secret + "\n");
+            var write = DotnetCli.Run(repo.Workspace, new[] { ScanToolTests.ToolPath(), "--write-baseline", "inworld-baseline.json", "." }, timeoutSeconds: 180);
+            Assert.True(write.ExitCode == 0, write.ToString());
+
+            var accepted = repo.RunAction(("baseline", "inworld-baseline.json"));
+            Assert.True(accepted.Steps[^1].ExitCode == 0, string.Join("\n", accepted.Steps));
+            Assert.True(accepted.Step("Upload SARIF to code scanning").Ran);
+            Assert.Equal(new[] { "unchanged" }, BaselineStates(repo));
+
+            repo.Write("service/appsettings.json", "{ \"Inworld\": { \"ApiKey\": \"" + FakeCredentials.Default.ApiKey + "\" } }\n");
+            var fresh = repo.RunAction(("baseline", "inworld-baseline.json"));
+            Assert.Equal(1, fresh.Steps[^1].ExitCode);
+            Assert.Equal(new[] { "new", "unchanged" }, BaselineStates(repo));
+
+            var missing = repo.RunAction(("baseline", "no-such-baseline.json"));
+            Assert.Equal(2, missing.Steps[^1].ExitCode);
+            repo.AssertNoSecret(fresh);
+        }
+
+        private static List<string> BaselineStates(PipelineRepository repo)
+        {
+            var text = File.ReadAllText(repo.PathOf("inworld-scan.sarif"));
+            Assert.Empty(SarifSchema.Validate(text));
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Select(r => r.GetProperty("baselineState").GetString()!).OrderBy(s => s, StringComparer.Ordinal).ToList();
+        }
+
+        [Fact]
         public void The_verdict_step_never_passes_without_a_recorded_exit_code()
         {
             // The verdict step alone, as the runner would run it had the scan step recorded nothing.
