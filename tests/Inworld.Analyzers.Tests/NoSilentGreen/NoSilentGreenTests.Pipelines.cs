@@ -118,6 +118,29 @@ namespace Inworld.Analyzers.Tests.NoSilentGreen
         }
 
         [Fact]
+        public void Action_installs_from_its_package_source_input_and_fails_when_the_tool_cannot_be_installed()
+        {
+            using var repo = PipelineRepositoryWith(leak: true);
+
+            // The runner's NuGet sources do not have the tool: only the package-source input does.
+            File.WriteAllText(Path.Combine(repo.Home, ".nuget", "NuGet", "NuGet.Config"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n  </packageSources>\n</configuration>\n");
+            var fromInput = repo.RunActionInstalling(RunnerEnvironment(repo), ("package-source", PipelineFeed()));
+            Assert.True(fromInput.Step("install").ExitCode == 0, fromInput.Step("install").ToString());
+            Assert.Equal(1, fromInput.Steps[^1].ExitCode);
+            Assert.Equal(new[] { "INW004@service/appsettings.json:3" }, repo.SarifResults("inworld-scan.sarif"));
+
+            // No source has it: the install step fails the job; nothing is scanned, uploaded or passed.
+            File.Delete(repo.PathOf("inworld-scan.sarif"));
+            var nowhere = repo.RunActionInstalling(RunnerEnvironment(repo));
+            Assert.NotEqual(0, nowhere.Step("install").ExitCode);
+            Assert.False(nowhere.Step("scan").Ran);
+            Assert.False(nowhere.Step("Upload SARIF to code scanning").Ran);
+            Assert.False(nowhere.Steps[^1].Ran);
+            Assert.True(nowhere.Failed);
+        }
+
+        [Fact]
         public void GitHub_run_recipe_fails_on_a_key_and_still_uploads_its_SARIF()
         {
             foreach (var leak in new[] { true, false })

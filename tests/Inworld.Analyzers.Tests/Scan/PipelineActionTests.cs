@@ -335,6 +335,14 @@ namespace Inworld.Analyzers.Tests.Scan
             return runner;
         }
 
+        /// <summary>Runs action.yml on a fresh runner whose install step installs the tool for real.</summary>
+        public GitHubRunner RunActionInstalling(IDictionary<string, string> environment, params (string Name, string Value)[] inputs)
+        {
+            var runner = NewRunner(Path.Combine(Root, "runner-temp-" + Guid.NewGuid().ToString("N").Substring(0, 6)), environment);
+            runner.RunAction(PipelineActionTests.ActionPath, inputs.ToDictionary(i => i.Name, i => i.Value));
+            return runner;
+        }
+
         public GitHubRunner NewRunner(string runnerTemp, IDictionary<string, string>? environment = null)
         {
             var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["HOME"] = Home };
