@@ -35,6 +35,9 @@ namespace Inworld.Scan
         public int EndColumn { get; }
         public DiagnosticDescriptor Descriptor { get; }
 
+        /// <summary>The text the finding is in, for baseline fingerprints; null where the file has to be read again.</summary>
+        public FindingSource? Source { get; init; }
+
         /// <summary>For INW004 in a Unity project: whether the file is in the player build (SARIF "shipsInPlayer"); null elsewhere.</summary>
         public bool? ShipsInPlayer { get; private set; }
 
@@ -56,6 +59,7 @@ namespace Inworld.Scan
             {
                 ShipsInPlayer = shipsInPlayer,
                 ShippingReason = reason,
+                Source = Source,
             };
         }
 

@@ -57,6 +57,17 @@ namespace Inworld.Scan
                 roots.Add(full);
             }
 
+            BaselineRun baselines;
+            try
+            {
+                baselines = BaselineRun.Prepare(options);
+            }
+            catch (BaselineException e)
+            {
+                Console.Error.WriteLine("inworld-scan: " + e.Message);
+                return ExitError;
+            }
+
             var watch = Stopwatch.StartNew();
             var problems = new ScanProblems();
             var findings = new List<Finding>();
@@ -79,9 +90,23 @@ namespace Inworld.Scan
                 return ExitError;
             }
 
+            BaselineOutcome? baseline;
             try
             {
-                WriteReport(options, findings, problems.All);
+                baseline = baselines.Apply(findings, problems);
+                baselines.Record(findings, problems, Progress);
+            }
+            catch (BaselineException e)
+            {
+                Console.Error.WriteLine("inworld-scan: " + e.Message);
+                return ExitError;
+            }
+
+            // Baselined findings are left out of the text report and the exit code; SARIF keeps them, marked as suppressed.
+            var reported = baseline == null ? findings : findings.Where(f => !baseline.IsSuppressed(f)).ToList();
+            try
+            {
+                WriteReport(options, findings, problems.All, baseline);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
             {
@@ -95,9 +120,14 @@ namespace Inworld.Scan
                 Console.Error.WriteLine("inworld-scan: " + problem);
             }
 
+            foreach (var entry in baseline?.Stale ?? Array.Empty<BaselineEntry>())
+            {
+                Console.Error.WriteLine("inworld-scan: note: " + baseline!.StaleMessage(entry));
+            }
+
             Progress(Wording.Summary(files, watch.Elapsed,
-                findings.Count(f => f.Level == Threshold.Error), findings.Count(f => f.Level == Threshold.Warning), findings.Count(f => f.Level == Threshold.Note),
-                problems.All.Count(p => p.IsError)));
+                reported.Count(f => f.Level == Threshold.Error), reported.Count(f => f.Level == Threshold.Warning), reported.Count(f => f.Level == Threshold.Note),
+                problems.All.Count(p => p.IsError), baseline?.Summary()));
 
             // Any file or folder not read in full (or an analyzer failure) fails the run, whatever the output mode and threshold.
             if (problems.HasErrors)
@@ -105,7 +135,13 @@ namespace Inworld.Scan
                 return ExitError;
             }
 
-            return options.SeverityThreshold != Threshold.None && findings.Any(f => f.Level >= options.SeverityThreshold) ? ExitFindings : ExitClean;
+            // Recording a baseline is the adoption step: it accepts today's findings.
+            if (baselines.Records)
+            {
+                return ExitClean;
+            }
+
+            return options.SeverityThreshold != Threshold.None && reported.Any(f => f.Level >= options.SeverityThreshold) ? ExitFindings : ExitClean;
         }
 
         /// <summary>One compilation per folder argument; file arguments are scanned together as one more.</summary>
@@ -133,24 +169,27 @@ namespace Inworld.Scan
             }
         }
 
-        private static void WriteReport(ScanOptions options, List<Finding> findings, IReadOnlyList<ScanProblem> problems)
+        private static void WriteReport(ScanOptions options, List<Finding> findings, IReadOnlyList<ScanProblem> problems, BaselineOutcome? baseline)
         {
             if (options.Format == OutputFormat.Sarif)
             {
                 using var stream = options.OutputPath == null ? Console.OpenStandardOutput() : File.Create(options.OutputPath);
                 var rules = ScanEngine.Analyzers.SelectMany(a => a.SupportedDiagnostics).Concat(findings.Select(f => f.Descriptor));
-                Reports.WriteSarif(stream, findings, rules, problems);
+                Reports.WriteSarif(stream, findings, rules, problems, baseline);
                 return;
             }
 
+            var reported = baseline == null ? findings : findings.Where(f => !baseline.IsSuppressed(f));
             if (options.OutputPath == null)
             {
-                Reports.WriteText(Console.Out, findings);
+                Reports.WriteText(Console.Out, reported);
                 return;
             }
 
             using var writer = new StreamWriter(options.OutputPath);
-            Reports.WriteText(writer, findings);
+            Reports.WriteText(writer, reported);
+            // A report file is read without the console: it says what the baseline did (stale entries are on standard error too).
+            Reports.WriteBaselineNotes(writer, baseline);
         }
     }
 }

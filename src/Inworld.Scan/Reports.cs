@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis;
 namespace Inworld.Scan
 {
     /// <summary>Writes findings as MSBuild-style lines (CI systems annotate these) or as SARIF 2.1.0.</summary>
-    internal static class Reports
+    internal static partial class Reports
     {
         public static string DisplayPath(string path)
         {
@@ -29,7 +29,7 @@ namespace Inworld.Scan
             }
         }
 
-        public static void WriteSarif(Stream stream, IReadOnlyList<Finding> findings, IEnumerable<DiagnosticDescriptor> rules, IReadOnlyList<ScanProblem> problems)
+        public static void WriteSarif(Stream stream, IReadOnlyList<Finding> findings, IEnumerable<DiagnosticDescriptor> rules, IReadOnlyList<ScanProblem> problems, BaselineOutcome? baseline = null)
         {
             var root = Directory.GetCurrentDirectory().Replace('\\', '/').TrimEnd('/') + "/";
             using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -120,9 +120,11 @@ namespace Inworld.Scan
                     json.WriteEndObject();
                 }
 
+                WriteBaselineState(json, baseline, finding);
                 json.WriteEndObject();
             }
 
+            WriteStaleEntries(json, baseline, ruleList);
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndArray();
@@ -166,7 +168,7 @@ namespace Inworld.Scan
             json.WriteEndArray();
         }
 
-        private static void WriteArtifactLocation(Utf8JsonWriter json, string path)
+        internal static void WriteArtifactLocation(Utf8JsonWriter json, string path)
         {
             json.WriteStartObject("artifactLocation");
             var display = DisplayPath(path).Replace('\\', '/');

@@ -178,7 +178,10 @@ namespace Inworld.Scan
                 findings.Add(new Finding(
                     diagnostic.Id, severity.Value, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), path,
                     lineSpan.StartLinePosition.Line + 1, lineSpan.StartLinePosition.Character + 1,
-                    lineSpan.EndLinePosition.Line + 1, lineSpan.EndLinePosition.Character + 1, diagnostic.Descriptor));
+                    lineSpan.EndLinePosition.Line + 1, lineSpan.EndLinePosition.Character + 1, diagnostic.Descriptor)
+                {
+                    Source = FindingSource.Of(diagnostic, path, additionalFiles),
+                });
             }
 
             return findings;

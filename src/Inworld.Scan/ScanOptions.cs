@@ -34,6 +34,12 @@ namespace Inworld.Scan
         public bool ShowHelp { get; private set; }
         public bool ShowVersion { get; private set; }
 
+        /// <summary>--baseline FILE: findings recorded in it are reported as suppressed and do not fail the run.</summary>
+        public string? BaselinePath { get; private set; }
+
+        /// <summary>--write-baseline FILE: record this run's findings in FILE (exit 0 once written).</summary>
+        public string? WriteBaselinePath { get; private set; }
+
         public const string Usage =
             "Usage: inworld-scan [options] [PATH...]\n" +
             "\n" +
@@ -52,6 +58,10 @@ namespace Inworld.Scan
             "  --editorconfig FILE          Also apply this .editorconfig or .globalconfig; .editorconfig files in the tree always apply\n" +
             "  --no-gitignore               Do not read .gitignore files\n" +
             "  --quiet                      No progress or summary on standard error (errors are always shown)\n" +
+            "  --write-baseline FILE        Record every finding of this run in FILE (JSON, no secret in it: keyed hashes)\n" +
+            "                               and exit 0 once it is written; findings are still reported\n" +
+            "  --baseline FILE              Suppress the findings recorded in FILE: only new ones are reported and fail the\n" +
+            "                               run; entries that match nothing any more are reported as stale (exit code unchanged)\n" +
             "  --version, --help\n" +
             "\n" +
             "Every file is read in full or named: a file or folder that cannot be read, or a file over 256 MiB, is an\n" +
@@ -60,7 +70,9 @@ namespace Inworld.Scan
             "\n" +
             "Exit codes: 0 no findings at or above the threshold; 1 findings at or above it, including INW900 (invalid\n" +
             "inworld_analyzers option) and an invalid dotnet_diagnostic severity, both warnings by default; 2 usage error,\n" +
-            "or a file or folder that could not be read in full (whatever the format, --output, --quiet or threshold).\n";
+            "or a file or folder that could not be read in full (whatever the format, --output, --quiet or threshold), or a\n" +
+            "baseline file that cannot be read, is not valid or cannot be written. --write-baseline exits 0 once written\n" +
+            "(2 and no file when a file could not be read).\n";
 
         public static ScanOptions Parse(IReadOnlyList<string> args, out string? error)
         {
@@ -133,6 +145,14 @@ namespace Inworld.Scan
                             break;
                         }
 
+                    case "--baseline":
+                        options.BaselinePath = Value();
+                        if (string.IsNullOrWhiteSpace(options.BaselinePath)) return Fail(out error, "--baseline expects a baseline file written by --write-baseline");
+                        break;
+                    case "--write-baseline":
+                        options.WriteBaselinePath = Value();
+                        if (string.IsNullOrWhiteSpace(options.WriteBaselinePath)) return Fail(out error, "--write-baseline expects a file path");
+                        break;
                     case "--editorconfig":
                         {
                             var value = Value();

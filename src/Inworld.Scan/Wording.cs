@@ -26,12 +26,13 @@ namespace Inworld.Scan
             return string.Format(CultureInfo.InvariantCulture, "{0} in {1:0.0} s", what, elapsed.TotalSeconds);
         }
 
-        public static string Summary(int files, TimeSpan elapsed, int errors, int warnings, int notes, int scanErrors)
+        /// <param name="baseline">"; baseline ...: 2 findings suppressed, 0 stale entries" with --baseline, else null.</param>
+        public static string Summary(int files, TimeSpan elapsed, int errors, int warnings, int notes, int scanErrors, string? baseline = null)
         {
             var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
-            return string.Format(CultureInfo.InvariantCulture, "{0} in {1:0.0} s ({2:0.#} files/s): {3}, {4}, {5}{6}",
+            return string.Format(CultureInfo.InvariantCulture, "{0} in {1:0.0} s ({2:0.#} files/s): {3}, {4}, {5}{6}{7}",
                 Files(files), seconds, files / seconds,
-                Count(errors, "error", "errors"), Count(warnings, "warning", "warnings"), Count(notes, "note", "notes"),
+                Count(errors, "error", "errors"), Count(warnings, "warning", "warnings"), Count(notes, "note", "notes"), baseline,
                 scanErrors == 0 ? string.Empty : "; " + Count(scanErrors, "scan error", "scan errors") + " (see above; exit code 2)");
         }
     }
