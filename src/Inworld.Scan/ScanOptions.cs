@@ -34,6 +34,10 @@ namespace Inworld.Scan
         public bool ShowHelp { get; private set; }
         public bool ShowVersion { get; private set; }
 
+        /// <summary>--staged, --since REV or --history (GitModes.cs); None scans the folders as they are.</summary>
+        public GitMode GitMode { get; private set; }
+        public string? SinceRevision { get; private set; }
+
         public const string Usage =
             "Usage: inworld-scan [options] [PATH...]\n" +
             "\n" +
@@ -52,6 +56,11 @@ namespace Inworld.Scan
             "  --editorconfig FILE          Also apply this .editorconfig or .globalconfig; .editorconfig files in the tree always apply\n" +
             "  --no-gitignore               Do not read .gitignore files\n" +
             "  --quiet                      No progress or summary on standard error (errors are always shown)\n" +
+            "  --staged                     Scan what is staged in the git index (the next commit), not the working tree:\n" +
+            "                               staged files only, at their staged lines. For pre-commit hooks\n" +
+            "  --since REV                  Scan only files changed between REV and the working tree (and untracked files)\n" +
+            "  --history                    Scan every blob of the git history (all refs), each once, naming the commit\n" +
+            "                               that first had each finding. PATH may be a bare repository\n" +
             "  --version, --help\n" +
             "\n" +
             "Every file is read in full or named: a file or folder that cannot be read, or a file over 256 MiB, is an\n" +
@@ -141,6 +150,22 @@ namespace Inworld.Scan
                             break;
                         }
 
+                    case "--staged":
+                    case "--since":
+                    case "--history":
+                        {
+                            var mode = arg == "--staged" ? GitMode.Staged : arg == "--since" ? GitMode.Since : GitMode.History;
+                            if (options.GitMode != GitMode.None && options.GitMode != mode) return Fail(out error, "--staged, --since and --history cannot be combined");
+                            options.GitMode = mode;
+                            if (mode == GitMode.Since)
+                            {
+                                options.SinceRevision = Value();
+                                if (string.IsNullOrWhiteSpace(options.SinceRevision)) return Fail(out error, "--since expects a revision such as origin/main or HEAD~1");
+                            }
+
+                            break;
+                        }
+
                     default:
                         if (arg.StartsWith("-", StringComparison.Ordinal) && arg.Length > 1)
                         {
@@ -150,6 +175,11 @@ namespace Inworld.Scan
                         options.Paths.Add(arg);
                         break;
                 }
+            }
+
+            if (options.GitMode != GitMode.None && options.Paths.Count > 1)
+            {
+                return Fail(out error, "--staged, --since and --history scan one repository folder (got " + options.Paths.Count + " paths)");
             }
 
             if (options.Paths.Count == 0)
