@@ -32,6 +32,12 @@ namespace Inworld.Scan
         public List<string> MetaFiles { get; } = new List<string>();
 
         public int FileCount => CSharpFiles.Count + ShippedFiles.Count + RazorFiles.Count;
+
+        /// <summary>
+        /// The files whose findings are reported (--staged, --since: the files git names; the other C# files are
+        /// there for binding only), so the engine may analyse only their trees; null: every file's findings count.
+        /// </summary>
+        public IReadOnlyCollection<string>? ReportedFiles { get; set; }
     }
 
     /// <summary>

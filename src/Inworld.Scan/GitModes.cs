@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Inworld.Analyzers.Core.ShippedFiles;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Inworld.Scan
 {
@@ -158,7 +159,6 @@ namespace Inworld.Scan
             var target = _walker.Walk(root);
             var overlay = new Dictionary<string, byte[]>(PathComparer);
             var reported = new HashSet<string>(PathComparer);
-            var scannedCSharp = false;
             var shipped = new List<string>();
             var razor = new List<string>();
             using (var blobs = new GitBlobReader(root))
@@ -196,11 +196,9 @@ namespace Inworld.Scan
                     switch (kind)
                     {
                         case FileKind.CSharp:
-                            scannedCSharp = true;
                             AddOnce(target.CSharpFiles, path);
                             break;
                         case FileKind.Razor:
-                            scannedCSharp = true;
                             razor.Add(path);
                             break;
                         case FileKind.Shipped:
@@ -213,18 +211,15 @@ namespace Inworld.Scan
                 }
             }
 
-            // The working tree's other C# files are there for binding only (a constant declared elsewhere); with no
-            // staged C# they are not needed at all. Settings files and Razor pages bind nothing: only staged ones are read.
-            var context = scannedCSharp ? target.CSharpFiles.Count - target.CSharpFiles.Count(reported.Contains) : 0;
-            if (!scannedCSharp)
-            {
-                target.CSharpFiles.Clear();
-            }
-
+            // Settings files and Razor pages bind nothing: only staged ones are read. The working tree's other C#
+            // files are there for binding only (a constant declared elsewhere), and only those of a staged file's compilation.
             Replace(target.ShippedFiles, shipped);
             Replace(target.RazorFiles, razor);
+            KeepOnlyCompilationsOf(target, reported);
+            var context = target.CSharpFiles.Count - target.CSharpFiles.Count(reported.Contains);
             _progress(string.Format(CultureInfo.InvariantCulture, "--staged: {0} staged ({1} of the working tree's C# files for binding only)",
                 Wording.Files(reported.Count), context));
+            target.ReportedFiles = reported;
             _reporters[target] = finding => finding.Path == null || reported.Contains(finding.Path) ? finding : null;
             FileContent.Overlay = overlay;
             return target;
@@ -288,7 +283,11 @@ namespace Inworld.Scan
 
             Replace(target.ShippedFiles, shipped);
             Replace(target.RazorFiles, razor);
-            _progress(string.Format(CultureInfo.InvariantCulture, "--since {0} ({1}): {2} changed", revision, commit.Substring(0, Math.Min(12, commit.Length)), Wording.Files(reported.Count)));
+            KeepOnlyCompilationsOf(target, reported);
+            var context = target.CSharpFiles.Count - target.CSharpFiles.Count(reported.Contains);
+            _progress(string.Format(CultureInfo.InvariantCulture, "--since {0} ({1}): {2} changed ({3} other C# files for binding only)",
+                revision, commit.Substring(0, Math.Min(12, commit.Length)), Wording.Files(reported.Count), context));
+            target.ReportedFiles = reported;
             _reporters[target] = finding => finding.Path == null || reported.Contains(finding.Path) ? finding : null;
             return target;
         }
@@ -339,7 +338,7 @@ namespace Inworld.Scan
 
             // A finding is named once, with the first commit that had it: later blobs of the same path repeat it.
             var named = new HashSet<(string Id, string Path, string Message)>();
-            var historyRoot = Path.Combine(root, ".inworld-history");
+            var historyRoot = Path.Combine(root, "@history");
             using var reader = new GitBlobReader(root);
             try
             {
@@ -358,8 +357,9 @@ namespace Inworld.Scan
                             continue;
                         }
 
-                        // Each blob under a folder of its own id, with its real file name (INW004 reads the format from it).
-                        var virtualPath = FullPath(Path.Combine(historyRoot, blob.Id), prefix.Length > 0 ? blob.Path.Substring(prefix.Length) : blob.Path);
+                        // Each blob under a folder named by its commit (a path has one blob per commit), with its real
+                        // file name (INW004 reads the format from it): a note about the file names both.
+                        var virtualPath = FullPath(Path.Combine(historyRoot, blob.Commit), prefix.Length > 0 ? blob.Path.Substring(prefix.Length) : blob.Path);
                         overlay[virtualPath] = content.Content!;
                         byVirtualPath[virtualPath] = blob;
                         switch (KindOf(blob.Path))
@@ -485,6 +485,17 @@ namespace Inworld.Scan
             }
 
             return !_walker.IsExcluded(relative);
+        }
+
+        /// <summary>
+        /// Drops the C# files no reported file needs: those of other compilations (each project and Unity assembly
+        /// compiles on its own, in the engine as in the build, so they cannot change how a reported file binds).
+        /// </summary>
+        private void KeepOnlyCompilationsOf(ScanTarget target, HashSet<string> reported)
+        {
+            var plan = new CompilationPlan(target, _options, CSharpParseOptions.Default, _problems);
+            var needed = new HashSet<string>(target.CSharpFiles.Concat(target.RazorFiles).Where(reported.Contains).Select(p => plan.UnitFor(p).Key), StringComparer.Ordinal);
+            target.CSharpFiles.RemoveAll(file => !reported.Contains(file) && !needed.Contains(plan.UnitFor(file).Key));
         }
 
         private static string FullPath(string root, string relative)
