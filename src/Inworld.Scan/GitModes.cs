@@ -166,15 +166,15 @@ namespace Inworld.Scan
                 foreach (var (mode, blob, relative) in staged)
                 {
                     var path = FullPath(root, relative);
-                    var kind = KindOf(relative);
-                    if (kind == FileKind.None || _walker.IsExcluded(relative))
+                    if (mode == "160000")
                     {
+                        _problems.Note(path, "a submodule: git stages its commit id, not its files; run inworld-scan --staged in the submodule for its own commits");
                         continue;
                     }
 
-                    if (mode == "160000")
+                    var kind = KindOf(relative);
+                    if (kind == FileKind.None || _walker.IsExcluded(relative))
                     {
-                        _problems.Note(path, "a submodule: its staged commit is scanned by running inworld-scan --staged in the submodule, not here");
                         continue;
                     }
 

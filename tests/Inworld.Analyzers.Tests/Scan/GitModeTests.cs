@@ -111,6 +111,25 @@ namespace Inworld.Analyzers.Tests.Scan
         }
 
         [Fact]
+        public void Staged_submodule_is_named_as_not_scanned_here_and_the_other_staged_files_are_scanned()
+        {
+            using var library = new GitRepository("submodule-library");
+            library.Write("Lib.cs", LeakyClass("Lib"));
+            library.Git("add", "-A");
+            library.Commit("library");
+
+            using var repository = new GitRepository("submodule-parent");
+            repository.Git("-c", "protocol.file.allow=always", "submodule", "add", "-q", library.Root, "libs/library");
+            repository.Write("src/Keys.cs", LeakyClass("Keys"));
+            repository.Git("add", "-A");
+
+            var staged = Scan(repository, "--staged");
+            Assert.True(staged.ExitCode == 1, staged.ToString());
+            Assert.StartsWith(Path.Combine("src", "Keys.cs") + "(3,34): warning INW001", Assert.Single(GitRepository.FindingLines(staged)));
+            Assert.Contains("note: " + Path.Combine("libs", "library") + ": a submodule: git stages its commit id, not its files", staged.Output);
+        }
+
+        [Fact]
         public void Staged_file_binds_against_the_rest_of_the_project()
         {
             // The scheme and the key's source are declared in a committed, unchanged file: INW005 in the staged
