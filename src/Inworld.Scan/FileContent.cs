@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
@@ -22,10 +23,23 @@ namespace Inworld.Scan
         /// <summary>As git does, a NUL byte in the first 8,000 bytes makes a file binary.</summary>
         private const int BinaryProbeBytes = 8000;
 
+        /// <summary>
+        /// Content that stands in for files on disk, by full path: the staged blob of a file (--staged) or a blob of
+        /// the history (--history), so the engine reads what git holds, not the working tree. Set by the git modes
+        /// while they scan; null otherwise.
+        /// </summary>
+        public static IReadOnlyDictionary<string, byte[]>? Overlay { get; set; }
+
         public static SourceText? Read(string path, ScanProblems problems)
         {
             try
             {
+                if (Overlay != null && Overlay.TryGetValue(path, out var bytes))
+                {
+                    using var blob = new MemoryStream(bytes, writable: false);
+                    return bytes.Length == 0 ? SourceText.From(string.Empty) : Decode(path, blob, problems);
+                }
+
                 // FIFOs, sockets and devices report length 0, and opening a FIFO would wait for a writer forever.
                 // Git cannot store them; an empty regular file has nothing to scan either.
                 if (new FileInfo(path).Length == 0)
@@ -41,30 +55,35 @@ namespace Inworld.Scan
                     return null;
                 }
 
-                var probe = new byte[(int)Math.Min(BinaryProbeBytes, stream.Length)];
-                var probed = ReadFully(stream, probe);
-                stream.Position = 0;
-                switch (Classify(probe, probed))
-                {
-                    case Kind.Utf16LittleEndian:
-                        return SourceText.From(stream, Encoding.Unicode);
-                    case Kind.Utf16BigEndian:
-                        return SourceText.From(stream, Encoding.BigEndianUnicode);
-                    case Kind.Binary:
-                        problems.Note(path, "binary file (NUL bytes): scanned its printable text for credentials, not as settings or code");
-                        using (var reader = new PrintableTextReader(stream))
-                        {
-                            return SourceText.From(reader, (int)stream.Length);
-                        }
-
-                    default:
-                        return SourceText.From(stream, Encoding.UTF8);
-                }
+                return Decode(path, stream, problems);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidDataException || e is NotSupportedException)
             {
                 problems.NotRead(path, e);
                 return null;
+            }
+        }
+
+        private static SourceText Decode(string path, Stream stream, ScanProblems problems)
+        {
+            var probe = new byte[(int)Math.Min(BinaryProbeBytes, stream.Length)];
+            var probed = ReadFully(stream, probe);
+            stream.Position = 0;
+            switch (Classify(probe, probed))
+            {
+                case Kind.Utf16LittleEndian:
+                    return SourceText.From(stream, Encoding.Unicode);
+                case Kind.Utf16BigEndian:
+                    return SourceText.From(stream, Encoding.BigEndianUnicode);
+                case Kind.Binary:
+                    problems.Note(path, "binary file (NUL bytes): scanned its printable text for credentials, not as settings or code");
+                    using (var reader = new PrintableTextReader(stream))
+                    {
+                        return SourceText.From(reader, (int)stream.Length);
+                    }
+
+                default:
+                    return SourceText.From(stream, Encoding.UTF8);
             }
         }
 

@@ -32,6 +32,12 @@ namespace Inworld.Scan
         public List<string> MetaFiles { get; } = new List<string>();
 
         public int FileCount => CSharpFiles.Count + ShippedFiles.Count + RazorFiles.Count;
+
+        /// <summary>
+        /// The files whose findings are reported (--staged, --since: the files git names; the other C# files are
+        /// there for binding only), so the engine may analyse only their trees; null: every file's findings count.
+        /// </summary>
+        public IReadOnlyCollection<string>? ReportedFiles { get; set; }
     }
 
     /// <summary>
@@ -73,6 +79,34 @@ namespace Inworld.Scan
             _problems = problems;
             _progress = progress;
         }
+
+        /// <summary>
+        /// Whether an --exclude glob skips this file ('/'-separated, relative to the scanned folder), as the walk
+        /// would: a glob matching one of its folders skips it too.
+        /// </summary>
+        public bool IsExcluded(string relativeFile)
+        {
+            foreach (var exclude in _excludes)
+            {
+                if (exclude.Matches(relativeFile, false))
+                {
+                    return true;
+                }
+
+                for (var slash = relativeFile.IndexOf('/'); slash > 0; slash = relativeFile.IndexOf('/', slash + 1))
+                {
+                    if (exclude.Matches(relativeFile.Substring(0, slash), true))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Build output and tool folders the walk never enters (bin, obj, Library, .git ...).</summary>
+        public static bool IsSkippedFolderName(string name) => SkippedFolders.Contains(name);
 
         public ScanTarget Walk(string root)
         {

@@ -74,17 +74,20 @@ namespace Inworld.Scan
             var walker = new FileWalker(options.Excludes, options.UseGitIgnore, problems, Progress);
             var engine = new ScanEngine(options, Progress);
             var files = 0;
+            // --staged, --since, --history: git says what to scan (GitModes.cs).
+            var git = options.GitMode == GitMode.None ? null : new GitScan(options, walker, problems, Progress);
             try
             {
-                foreach (var target in Targets(roots, walker, problems))
+                foreach (var target in git?.Targets(roots[0]) ?? Targets(roots, walker, problems))
                 {
                     files += target.FileCount;
                     // Unity projects (at the root or below) are named by the engine, each with its version.
                     Progress("scanning " + Wording.Files(target.FileCount) + " in " + Reports.DisplayPath(target.Root));
-                    findings.AddRange(await engine.ScanAsync(target, problems, CancellationToken.None).ConfigureAwait(false));
+                    var scanned = await engine.ScanAsync(target, problems, CancellationToken.None).ConfigureAwait(false);
+                    findings.AddRange(git?.Report(target, scanned) ?? scanned);
                 }
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is GitException)
             {
                 Console.Error.WriteLine("inworld-scan: " + e.Message);
                 return ExitError;

@@ -40,6 +40,10 @@ namespace Inworld.Scan
         /// <summary>--write-baseline FILE: record this run's findings in FILE (exit 0 once written).</summary>
         public string? WriteBaselinePath { get; private set; }
 
+        /// <summary>--staged, --since REV or --history (GitModes.cs); None scans the folders as they are.</summary>
+        public GitMode GitMode { get; private set; }
+        public string? SinceRevision { get; private set; }
+
         public const string Usage =
             "Usage: inworld-scan [options] [PATH...]\n" +
             "\n" +
@@ -62,6 +66,11 @@ namespace Inworld.Scan
             "                               and exit 0 once it is written; findings are still reported\n" +
             "  --baseline FILE              Suppress the findings recorded in FILE: only new ones are reported and fail the\n" +
             "                               run; entries that match nothing any more are reported as stale (exit code unchanged)\n" +
+            "  --staged                     Scan what is staged in the git index (the next commit), not the working tree:\n" +
+            "                               staged files only, at their staged lines. For pre-commit hooks\n" +
+            "  --since REV                  Scan only files changed between REV and the working tree (and untracked files)\n" +
+            "  --history                    Scan every blob of the git history (all refs), each once, naming the commit\n" +
+            "                               that first had each finding. PATH may be a bare repository\n" +
             "  --version, --help\n" +
             "\n" +
             "Every file is read in full or named: a file or folder that cannot be read, or a file over 256 MiB, is an\n" +
@@ -161,6 +170,22 @@ namespace Inworld.Scan
                             break;
                         }
 
+                    case "--staged":
+                    case "--since":
+                    case "--history":
+                        {
+                            var mode = arg == "--staged" ? GitMode.Staged : arg == "--since" ? GitMode.Since : GitMode.History;
+                            if (options.GitMode != GitMode.None && options.GitMode != mode) return Fail(out error, "--staged, --since and --history cannot be combined");
+                            options.GitMode = mode;
+                            if (mode == GitMode.Since)
+                            {
+                                options.SinceRevision = Value();
+                                if (string.IsNullOrWhiteSpace(options.SinceRevision)) return Fail(out error, "--since expects a revision such as origin/main or HEAD~1");
+                            }
+
+                            break;
+                        }
+
                     default:
                         if (arg.StartsWith("-", StringComparison.Ordinal) && arg.Length > 1)
                         {
@@ -170,6 +195,11 @@ namespace Inworld.Scan
                         options.Paths.Add(arg);
                         break;
                 }
+            }
+
+            if (options.GitMode != GitMode.None && options.Paths.Count > 1)
+            {
+                return Fail(out error, "--staged, --since and --history scan one repository folder (got " + options.Paths.Count + " paths)");
             }
 
             if (options.Paths.Count == 0)
