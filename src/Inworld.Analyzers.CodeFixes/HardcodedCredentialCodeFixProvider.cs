@@ -103,6 +103,13 @@ namespace Inworld.Analyzers.CodeFixes
                 return (null, NoFixReasons.KeyInsideText);
             }
 
+            if (!properties.ValueInPlace)
+            {
+                // The key is joined from constants declared apart from this expression: reading the variable here would
+                // leave their fragments in the source, no longer joined, so no later build would report them.
+                return (null, NoFixReasons.FragmentsElsewhere);
+            }
+
             var plan = FixPlan.Create(root, diagnostic, properties);
             if (plan == null)
             {

@@ -39,6 +39,13 @@ namespace Inworld.Analyzers.CodeFixes
         public const string NotAString = "not-a-string";
 
         /// <summary>
+        /// INW001 on the server: the key is joined from constants declared apart from the expression (another member, another
+        /// file, local constants): replacing the expression would leave the fragments in the source, no longer joined and
+        /// so no longer reported. Remove the constants and read the key from the environment by hand.
+        /// </summary>
+        public const string FragmentsElsewhere = "fragments-elsewhere";
+
+        /// <summary>
         /// INW001 in code that runs on users' devices, where neither client-side fix applies (ClientCredentialCodeFixProvider):
         /// no environment variable (it would be read on a player's device), no token flow (the value is not written into a
         /// request), and no removal (the value is not in place: a use of a constant declared elsewhere, fixed at its
@@ -65,7 +72,7 @@ namespace Inworld.Analyzers.CodeFixes
         /// <summary>The reasons each rule's findings can have, as its rule page lists them (docs/rules, "When no fix is offered").</summary>
         public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByRule { get; } = new Dictionary<string, IReadOnlyList<string>>
         {
-            [RuleIds.HardcodedCredential] = new[] { ConstantRequired, ConstUsedAsConstant, ConstReadInStaticFunction, KeyInsideText, NotAValue, NotAString, ClientSide, GeneratedFile, UnknownProperties },
+            [RuleIds.HardcodedCredential] = new[] { ConstantRequired, ConstUsedAsConstant, ConstReadInStaticFunction, KeyInsideText, FragmentsElsewhere, NotAValue, NotAString, ClientSide, GeneratedFile, UnknownProperties },
             [RuleIds.BasicAuthInClient] = new[] { NotAwaitable, SchemeWrittenByLibrary, GeneratedFile, UnknownProperties },
             [RuleIds.RealtimeKeyOnNonRealtimeApi] = new[] { NoKeyName, GeneratedFile, UnknownProperties },
             [RuleIds.WrongAuthorizationScheme] = new[] { SchemeNotLiteral, KeyAsBearerInClient, GeneratedFile, UnknownProperties },

@@ -407,13 +407,14 @@ namespace Inworld.Scan
         }
 
         /// <summary>
-        /// One pass over the history: 'git log --raw' of every commit of every ref, parents before children, each
+        /// One pass over the history: 'git log --raw' of every commit of every ref, parents before children and otherwise
+        /// oldest first by author date (so of two branches, the one that wrote the content first names it), each
         /// merge against each parent (-m, so content that first appears in a merge is seen). A blob's first
         /// appearance at a path of a scanned kind is the one kept.
         /// </summary>
         private List<HistoricalBlob> HistoricalBlobs(string root, string prefix, out int commitCount, out int distinctBlobs)
         {
-            var log = GitCommand.RunNulSeparated(root, "log", "--all", "--topo-order", "--reverse", "-m", "--raw", "--no-renames", "--no-abbrev", "-z", "--format=commit %H");
+            var log = GitCommand.RunNulSeparated(root, "log", "--all", "--author-date-order", "--reverse", "-m", "--raw", "--no-renames", "--no-abbrev", "-z", "--format=commit %H");
             var first = new Dictionary<string, HistoricalBlob>(StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var commitIndex = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -35,10 +35,16 @@ namespace Inworld.Analyzers.Tests.Scan
             return result.StandardOutput.Trim();
         }
 
-        /// <summary>Commits everything staged and returns the commit's full hash.</summary>
+        private int _commits;
+
+        /// <summary>
+        /// Commits everything staged and returns the commit's full hash. Each commit is authored a minute after the one
+        /// before, so history order does not depend on how many commits git makes within one second.
+        /// </summary>
         public string Commit(string message)
         {
-            Git("commit", "-q", "--allow-empty", "-m", message);
+            var authored = DateTimeOffset.FromUnixTimeSeconds(1767225600 + (60 * ++_commits));
+            Git("commit", "-q", "--allow-empty", "--date=" + authored.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), "-m", message);
             return Git("rev-parse", "HEAD");
         }
 
