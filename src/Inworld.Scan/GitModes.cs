@@ -193,21 +193,7 @@ namespace Inworld.Scan
 
                     overlay[path] = content.Content!;
                     reported.Add(path);
-                    switch (kind)
-                    {
-                        case FileKind.CSharp:
-                            AddOnce(target.CSharpFiles, path);
-                            break;
-                        case FileKind.Razor:
-                            razor.Add(path);
-                            break;
-                        case FileKind.Shipped:
-                            shipped.Add(path);
-                            break;
-                        case FileKind.Config:
-                            AddOnce(target.EditorConfigFiles, path);
-                            break;
-                    }
+                    AddByKind(target, kind, path, razor, shipped);
                 }
             }
 
@@ -264,21 +250,7 @@ namespace Inworld.Scan
                     continue;
                 }
 
-                switch (kind)
-                {
-                    case FileKind.CSharp:
-                        AddOnce(target.CSharpFiles, path);
-                        break;
-                    case FileKind.Razor:
-                        razor.Add(path);
-                        break;
-                    case FileKind.Shipped:
-                        shipped.Add(path);
-                        break;
-                    case FileKind.Config:
-                        AddOnce(target.EditorConfigFiles, path);
-                        break;
-                }
+                AddByKind(target, kind, path, razor, shipped);
             }
 
             Replace(target.ShippedFiles, shipped);
@@ -501,6 +473,26 @@ namespace Inworld.Scan
 
         private static string FullPath(string root, string relative)
             => Path.GetFullPath(Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar)));
+
+        /// <summary>Puts a changed or staged file where the engine looks for its kind (Razor pages and settings files are collected apart, to replace the walk's lists).</summary>
+        private static void AddByKind(ScanTarget target, FileKind kind, string path, List<string> razor, List<string> shipped)
+        {
+            switch (kind)
+            {
+                case FileKind.CSharp:
+                    AddOnce(target.CSharpFiles, path);
+                    break;
+                case FileKind.Razor:
+                    razor.Add(path);
+                    break;
+                case FileKind.Shipped:
+                    shipped.Add(path);
+                    break;
+                case FileKind.Config:
+                    AddOnce(target.EditorConfigFiles, path);
+                    break;
+            }
+        }
 
         private static void AddOnce(List<string> paths, string path)
         {
