@@ -58,7 +58,7 @@ namespace Inworld.Analyzers.Benchmarks
             var scans = compilation.SyntaxTrees.Select(CompilationScreen.ScanOf).ToList();
             Console.WriteLine($"files naming Inworld: {scans.Count(s => s.NamesInworld)}; holding a key or pair: {scans.Count(s => s.HoldsCredentialText)}; with a join: {scans.Count(s => s.Joins.Length > 0)} ({scans.Sum(s => s.Joins.Length)} joins)");
 
-            Console.WriteLine($"carriers (constants initialised with a fragment): {screen.Carriers.Count()}; fragments: {scans.Sum(s => s.Fragments.Length)}");
+            Console.WriteLine($"carriers (constants initialised with a fragment): {screen.Carriers.Count()}");
             var types = new List<INamedTypeSymbol>();
             Collect(compilation.Assembly.GlobalNamespace, types);
             var watchTypes = Stopwatch.StartNew();

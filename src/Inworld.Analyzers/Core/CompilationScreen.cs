@@ -53,7 +53,7 @@ namespace Inworld.Analyzers.Core
 
         /// <summary>
         /// Names of the constants, read-only fields and properties (and constants of referenced assemblies) whose value
-        /// may be a fragment of a key (<see cref="SourceScan.Fragments"/>): a '+' next to one of them is a join too.
+        /// may be a fragment of a key (<see cref="SourceScan.Carriers"/>): a '+' next to one of them is a join too.
         /// </summary>
         public IEnumerable<string> Carriers => _carriers.Names;
 
@@ -240,12 +240,12 @@ namespace Inworld.Analyzers.Core
                     case INamespaceOrTypeSymbol nested when HoldsInworldNameOrCredential(nested, carriers):
                         return true;
                     case IFieldSymbol field when field.HasConstantValue && field.ConstantValue is string value:
-                        if (IsCredential(value))
+                        if (SourceScan.IsCredentialValue(value))
                         {
                             return true;
                         }
 
-                        if (IsFragment(value))
+                        if (SourceScan.IsFragmentValue(value))
                         {
                             carriers.Add(field.Name);
                         }
@@ -261,30 +261,12 @@ namespace Inworld.Analyzers.Core
             return false;
         }
 
-        private static bool IsFragment(string value)
-        {
-            if (value.Length < SourceScan.MinFragmentLength)
-            {
-                return false;
-            }
-
-            foreach (var c in value)
-            {
-                if (!CredentialShape.IsBase64Char(c) && c != ':')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         private static bool HasCredentialDefault(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters)
         {
             foreach (var parameter in parameters)
             {
                 if (CredentialNames.ContainsInworld(parameter.Name) ||
-                    (parameter.HasExplicitDefaultValue && IsCredential(parameter.ExplicitDefaultValue as string)))
+                    (parameter.HasExplicitDefaultValue && SourceScan.IsCredentialValue(parameter.ExplicitDefaultValue as string)))
                 {
                     return true;
                 }
@@ -292,9 +274,5 @@ namespace Inworld.Analyzers.Core
 
             return false;
         }
-
-        private static bool IsCredential(string? value)
-            => value != null && value.Length >= CredentialShape.MinRawPairLength &&
-               (CredentialShape.FindApiKey(value).IsMatch || CredentialShape.MatchRawKeyPair(value).IsMatch);
     }
 }

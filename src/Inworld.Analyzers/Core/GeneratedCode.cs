@@ -91,6 +91,9 @@ namespace Inworld.Analyzers.Core
         /// gets the block and the wrapper to put around each action: none for hand-written code, the one that moves
         /// findings to the .razor/.cshtml lines for Razor output.
         /// </summary>
+        /// <summary>A block filter that admits every block (for <see cref="RegisterPerBlock"/>).</summary>
+        public static bool EveryBlock(ImmutableArray<IOperation> blocks) => true;
+
         public void RegisterPerBlock(
             CompilationStartAnalysisContext start,
             Func<ImmutableArray<IOperation>, bool> mayNeed,

@@ -41,7 +41,7 @@ namespace Inworld.Analyzers.Rules
                 // In a compilation the screen narrows to the types that join a literal, those types are few and the words
                 // and carriers of the block filter would cost more than the blocks: every block of theirs is looked at.
                 var screen = inworld.Screen;
-                Func<ImmutableArray<IOperation>, bool> mayNeed = screen.JoinsOnly ? EveryBlock : inworld.MayAttachAuthorization;
+                Func<ImmutableArray<IOperation>, bool> mayNeed = screen.JoinsOnly ? GeneratedCode.EveryBlock : inworld.MayAttachAuthorization;
                 generated.RegisterPerBlock(start, mayNeed, (block, wrap) =>
                 {
                     block.RegisterOperationAction(wrap(objectCreation), OperationKind.ObjectCreation);
@@ -51,8 +51,6 @@ namespace Inworld.Analyzers.Rules
                 }, screen);
             });
         }
-
-        private static bool EveryBlock(ImmutableArray<IOperation> blocks) => true;
 
         private sealed class Analysis
         {

@@ -35,7 +35,8 @@ namespace Inworld.Analyzers.Rules
 
                 // Operation actions are registered per operation block, after the per-tree pre-filter (TreeFacts)
                 // has read the block's text: a method with no string literal gets no literal callbacks at all.
-                generated.RegisterPerBlock(start, EveryBlock, (block, wrap) =>
+                // Every block needs the symbol-reference callbacks; which literal callbacks it gets is decided inside.
+                generated.RegisterPerBlock(start, GeneratedCode.EveryBlock, (block, wrap) =>
                 {
                     // Only leaves: literals and references to string symbols. A concatenation, interpolation or
                     // string.Concat/Format is judged from its first leaf (StringValues.FirstLeaf), so the rule is not
@@ -67,9 +68,6 @@ namespace Inworld.Analyzers.Rules
                 start.RegisterSyntaxNodeAction(generated.SyntaxNodes(analysis.AnalyzeAttribute), SyntaxKind.Attribute);
             });
         }
-
-        // Every block needs the symbol-reference callbacks; which literal callbacks it gets is decided inside.
-        private static bool EveryBlock(ImmutableArray<IOperation> blocks) => true;
 
         private sealed class Analysis
         {

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.CodeFixes;
 using Inworld.Analyzers.Rules;
+using Inworld.Analyzers.Tests.Helpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -33,20 +34,6 @@ namespace Inworld.Analyzers.Tests.Fixes
             "        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(\"Bearer\", Environment.GetEnvironmentVariable(\"INWORLD_API_KEY\"));\n" +
             "        await client.PostAsync(\"https://api.inworld.ai/v1/chat/completions\", null);\n    }\n}\n";
 
-        private sealed class Findings : FixAllContext.DiagnosticProvider
-        {
-            private readonly ImmutableArray<Diagnostic> _all;
-
-            public Findings(ImmutableArray<Diagnostic> all) => _all = all;
-
-            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(_all);
-
-            public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-                => Task.FromResult(_all.Where(d => d.Location.SourceTree!.FilePath == document.FilePath));
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
-        }
-
         [Theory]
         [InlineData(RuleIds.RealtimeKeyOnNonRealtimeApi, AuthorizationUsageCodeFixProvider.SchemeEquivalenceKey, "Speech.cs", "GetEnvironmentVariable(\"INWORLD_API_KEY\")")]
         [InlineData(RuleIds.WrongAuthorizationScheme, AuthorizationUsageCodeFixProvider.StandardKeyEquivalenceKey, "Chat.cs", "new AuthenticationHeaderValue(\"Basic\", Environment")]
@@ -66,7 +53,7 @@ namespace Inworld.Analyzers.Tests.Fixes
 
             var provider = new AuthorizationUsageCodeFixProvider();
             var document = project.Documents.First();
-            var context = new FixAllContext(document, provider, FixAllScope.Solution, otherRuleKey, new[] { rule }, new Findings(findings), CancellationToken.None);
+            var context = new FixAllContext(document, provider, FixAllScope.Solution, otherRuleKey, new[] { rule }, new KnownDiagnostics(findings), CancellationToken.None);
             var action = await provider.GetFixAllProvider().GetFixAsync(context);
             Assert.NotNull(action);
 

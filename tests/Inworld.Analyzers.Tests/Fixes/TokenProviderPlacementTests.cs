@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.CodeFixes;
 using Inworld.Analyzers.Rules;
+using Inworld.Analyzers.Tests.Helpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -84,7 +85,7 @@ namespace Inworld.Analyzers.Tests.Fixes
                 var findings = await BasicAuthFindings(Project);
                 var provider = new BasicAuthTokenCodeFixProvider();
                 var context = new FixAllContext(Project.GetDocument(findings[0].Location.SourceTree)!, provider, FixAllScope.Solution, BasicAuthTokenCodeFixProvider.EquivalenceKey,
-                    new[] { RuleIds.BasicAuthInClient }, new Findings(findings), CancellationToken.None);
+                    new[] { RuleIds.BasicAuthInClient }, new KnownDiagnostics(findings), CancellationToken.None);
                 var action = (await provider.GetFixAllProvider().GetFixAsync(context))!;
                 return (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
             }
@@ -103,20 +104,6 @@ namespace Inworld.Analyzers.Tests.Fixes
                 var providers = compilation.GetSymbolsWithName(TokenProviderTemplate.TypeName, SymbolFilter.Type).ToList();
                 Assert.Single(providers);
             }
-        }
-
-        private sealed class Findings : FixAllContext.DiagnosticProvider
-        {
-            private readonly ImmutableArray<Diagnostic> _diagnostics;
-
-            public Findings(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
-
-            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
-
-            public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-                => Task.FromResult(_diagnostics.Where(d => d.Location.SourceTree!.FilePath == document.FilePath));
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult(Enumerable.Empty<Diagnostic>());
         }
 
         [Fact]

@@ -27,7 +27,7 @@ namespace Inworld.Analyzers.Core
 
         /// <summary>
         /// A literal of at least this many key characters and nothing else can be a fragment of a key that a constant
-        /// carries to a join written elsewhere (<see cref="Fragments"/>). Shorter fragments joined with no literal
+        /// carries to a join written elsewhere (<see cref="Carriers"/>). Shorter fragments joined with no literal
         /// between them are not followed: the limit docs/performance.md states.
         /// </summary>
         public const int MinFragmentLength = 8;
@@ -36,12 +36,11 @@ namespace Inworld.Analyzers.Core
 
         private static readonly string[] NoNames = new string[0];
 
-        private SourceScan(bool namesInworld, bool holdsCredentialText, int[] joins, int[] fragments, string[] carriers)
+        private SourceScan(bool namesInworld, bool holdsCredentialText, int[] joins, string[] carriers)
         {
             NamesInworld = namesInworld;
             HoldsCredentialText = holdsCredentialText;
             Joins = joins;
-            Fragments = fragments;
             Carriers = carriers;
         }
 
@@ -55,14 +54,8 @@ namespace Inworld.Analyzers.Core
         public int[] Joins { get; }
 
         /// <summary>
-        /// Positions (the opening '"'), ascending, of literals made only of key characters, at least
-        /// <see cref="MinFragmentLength"/> of them: the constants they initialise may be joined into a key elsewhere.
-        /// </summary>
-        public int[] Fragments { get; }
-
-        /// <summary>
-        /// The names the <see cref="Fragments"/> initialise, read from the text: the name before the '=' (or '=>') of the
-        /// initialiser. A field, local or property of that name may carry a fragment to a join elsewhere; a name that is
+        /// The names that literals made only of key characters (at least <see cref="MinFragmentLength"/> of them) initialise,
+        /// read from the text: the name before the '=' (or '=>') of the initialiser. A field, local or property of that name may carry a fragment to a join elsewhere; a name that is
         /// no constant only makes the screen look at a few more types.
         /// </summary>
         public string[] Carriers { get; }
@@ -125,7 +118,7 @@ namespace Inworld.Analyzers.Core
                 names.CopyTo(carriers);
             }
 
-            return new SourceScan(namesInworld, holdsCredential, joins?.ToArray() ?? None, fragments?.ToArray() ?? None, carriers);
+            return new SourceScan(namesInworld, holdsCredential, joins?.ToArray() ?? None, carriers);
         }
 
         /// <summary>Reads the text [quote + 1, end) as the content of a literal opened at <paramref name="quote"/>.</summary>
@@ -472,6 +465,31 @@ namespace Inworld.Analyzers.Core
             }
 
             return false;
+        }
+
+        /// <summary>A whole value (a constant or default of a referenced assembly) that is an API key or a raw pair.</summary>
+        public static bool IsCredentialValue(string? value) => value != null && IsCredential(value, 0, value.Length);
+
+        /// <summary>
+        /// A whole value that may be a fragment of a key: at least <see cref="MinFragmentLength"/> key characters and nothing
+        /// else. (A value has no escapes, so unlike literal text a backslash is no key character here.)
+        /// </summary>
+        public static bool IsFragmentValue(string value)
+        {
+            if (value.Length < MinFragmentLength)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (!CredentialShape.IsBase64Char(c) && c != ':')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsCredential(string text, int start, int end)
