@@ -9,6 +9,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers;
+using Inworld.Analyzers.Core;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -60,12 +61,39 @@ namespace Inworld.Scan
             var plan = new CompilationPlan(target, _options, parseOptions, problems);
             var unitOfFile = target.CSharpFiles.Select(plan.UnitFor).ToArray();
             var phase = Stopwatch.StartNew();
-            var trees = ParseAll(target, i => unitOfFile[i].ParseOptions, problems, cancellationToken);
+
+            // Every file is read and its text screened before anything is parsed (ScanPreFilter): only the compilations
+            // whose text may hold a finding are parsed, and of those only the files that need it.
+            var sources = ReadAll(target, problems, cancellationToken);
+            var razorUnits = new HashSet<CompilationUnit>(target.RazorFiles.Select(plan.UnitFor));
+            var configNamesInworld = configSources.Values.Any(v => v.Text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0);
+            var choices = new Dictionary<CompilationUnit, ScanPreFilter.Choice>();
+            foreach (var group in Enumerable.Range(0, unitOfFile.Length).GroupBy(i => unitOfFile[i]))
+            {
+                var indices = group.ToList();
+                choices[group.Key] = _options.FullAnalysis
+                    ? ScanPreFilter.Choice.All("--full-analysis")
+                    : ScanPreFilter.Choose(
+                        indices.Select(i => sources[i].Text).ToList(), indices.Select(i => sources[i].Scan).ToList(),
+                        configNamesInworld || BuildPropertiesNameInworld(group.Key), MayBeClient(group.Key), razorUnits.Contains(group.Key));
+            }
+
+            var chosen = Enumerable.Range(0, unitOfFile.Length).Where(i => !choices[unitOfFile[i]].IsNone).ToArray();
+            if (!_options.FullAnalysis && unitOfFile.Length > 0)
+            {
+                _progress(Wording.PreFiltered(chosen.Length, unitOfFile.Length, choices.Values.Count(c => c.IsNone), phase.Elapsed));
+                foreach (var pair in choices.Where(c => !c.Value.IsNone).OrderBy(c => c.Key.Key, StringComparer.Ordinal))
+                {
+                    _progress("  " + pair.Key.AssemblyName + ": " + pair.Value.AllReason);
+                }
+            }
+            phase.Restart();
+            var trees = ParseChosen(target, sources, chosen, i => unitOfFile[i].ParseOptions, cancellationToken);
             _progress(Wording.Parsed(trees.Length, phase.Elapsed));
             phase.Restart();
             for (var i = 0; i < trees.Length; i++)
             {
-                unitOfFile[i].Trees.Add(trees[i]);
+                unitOfFile[chosen[i]].Trees.Add(trees[i]);
             }
 
             foreach (var razor in target.RazorFiles)
@@ -90,17 +118,26 @@ namespace Inworld.Scan
             var findings = new List<Finding>(configFindings);
             var first = true;
             var units = plan.Units;
+            var analysed = 0;
             foreach (var unit in units)
             {
-                // Shipped files are read once, with the first compilation.
+                // Shipped files are read once, with the first compilation; a compilation the pre-filter dropped is still
+                // made (with no C# file) when one of them may hold a finding.
                 var additional = first ? target.ShippedFiles : new List<string>();
                 first = false;
+                var skipped = unit.Trees.Count == 0 && choices.TryGetValue(unit, out var choice) && choice.IsNone;
+                if (skipped && !additional.Any(ShippedFileMayHoldFinding))
+                {
+                    continue;
+                }
+
+                analysed++;
                 var options = new ConfigOptions(configSet, unit.BuildProperties, configPaths);
-                var unitTrees = unit.AddImplicitUsings ? unit.Trees.Append(implicitUsings) : unit.Trees;
+                var unitTrees = unit.AddImplicitUsings && unit.Trees.Count > 0 ? unit.Trees.Append(implicitUsings) : unit.Trees;
                 findings.AddRange(await AnalyzeAsync(unit.AssemblyName, unitTrees, unit.ExtraReferences, additional, configFiles, options, problems, cancellationToken).ConfigureAwait(false));
             }
 
-            _progress(Wording.Analysed(trees.Length + target.RazorFiles.Count, units.Count, target.ShippedFiles.Count, phase.Elapsed));
+            _progress(Wording.Analysed(trees.Length + target.RazorFiles.Count, analysed, target.ShippedFiles.Count, phase.Elapsed, preFiltered: unitOfFile.Length > 0));
             // A problem of a config file every compilation reads is reported by each of them: keep one.
             findings = findings.GroupBy(f => (f.Id, f.Path, f.Line, f.Column, f.Message)).Select(g => g.First()).ToList();
             findings = UnityShipping.ShippingFindings.Annotate(findings, plan.UnityProjects.Select(p => p.Root).ToList(), target, problems, _progress);
@@ -108,16 +145,29 @@ namespace Inworld.Scan
             return findings;
         }
 
-        private SyntaxTree[] ParseAll(ScanTarget target, Func<int, CSharpParseOptions> parseOptions, ScanProblems problems, CancellationToken cancellationToken)
+        /// <summary>Every C# file's text and its text scan, read in parallel; an unreadable file is an error and an empty text.</summary>
+        private (SourceText Source, string Text, SourceScan Scan)[] ReadAll(ScanTarget target, ScanProblems problems, CancellationToken cancellationToken)
         {
-            var trees = new SyntaxTree[target.CSharpFiles.Count];
+            var sources = new (SourceText, string, SourceScan)[target.CSharpFiles.Count];
+            Parallel.For(0, sources.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                var source = FileContent.Read(target.CSharpFiles[i], problems) ?? SourceText.From(string.Empty, Encoding.UTF8);
+                var text = source.ToString();
+                sources[i] = (source, text, SourceScan.Of(text));
+            });
+
+            return sources;
+        }
+
+        private SyntaxTree[] ParseChosen(ScanTarget target, (SourceText Source, string Text, SourceScan Scan)[] sources, int[] chosen, Func<int, CSharpParseOptions> parseOptions, CancellationToken cancellationToken)
+        {
+            var trees = new SyntaxTree[chosen.Length];
             var parsed = 0;
             var lastReport = Stopwatch.StartNew();
-            Parallel.For(0, trees.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            Parallel.For(0, trees.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
             {
-                var path = target.CSharpFiles[i];
-                var text = FileContent.Read(path, problems) ?? SourceText.From(string.Empty, Encoding.UTF8);
-                trees[i] = CSharpSyntaxTree.ParseText(text, parseOptions(i), path, cancellationToken);
+                var i = chosen[k];
+                trees[k] = CSharpSyntaxTree.ParseText(sources[i].Source, parseOptions(i), target.CSharpFiles[i], cancellationToken);
 
                 var count = Interlocked.Increment(ref parsed);
                 if (count % 500 == 0)
@@ -134,6 +184,47 @@ namespace Inworld.Scan
             });
 
             return trees;
+        }
+
+        /// <summary>An Inworld MSBuild property in the project file (--project-kind aside, which is valid by construction).</summary>
+        private bool BuildPropertiesNameInworld(CompilationUnit unit)
+            => unit.BuildProperties.Any(p =>
+                !(p.Key == Inworld.Analyzers.Core.InworldOptions.ProjectKindPropertyKey && _options.ProjectKind != "auto") &&
+                (p.Key.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0 || p.Value.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0));
+
+        /// <summary>Could the compilation be client code (INW002 runs only there)? The analyzers' own decision, from what the scanner knows before parsing.</summary>
+        private bool MayBeClient(CompilationUnit unit)
+        {
+            if (_options.ProjectKind != "auto")
+            {
+                return _options.ProjectKind == "client";
+            }
+
+            if (unit.Unity != null || !unit.ExtraReferences.IsEmpty)
+            {
+                // Unity players, Godot: client unless a server build says otherwise.
+                return true;
+            }
+
+            var global = new ConfigOptions(AnalyzerConfigSet.Create(new List<AnalyzerConfig>()), unit.BuildProperties, new HashSet<string>()).GlobalOptions;
+            return Inworld.Analyzers.Core.ProjectKinds.Detect(FrameworkReferenceNames.Value, global, Inworld.Analyzers.Core.UnityContext.NotUnity).IsClient;
+        }
+
+        private static readonly Lazy<string[]> FrameworkReferenceNames = new Lazy<string[]>(
+            () => Basic.Reference.Assemblies.Net80.References.All.Select(r => System.IO.Path.GetFileNameWithoutExtension(r.FilePath ?? r.Display ?? string.Empty)).ToArray());
+
+        private static bool ShippedFileMayHoldFinding(string path)
+        {
+            try
+            {
+                var text = FileContent.Read(path, new ScanProblems())?.ToString();
+                return text == null || ScanPreFilter.ShippedFileMayHoldFinding(path, text);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // The analysis reads it again and reports it as not read.
+                return true;
+            }
         }
 
         private async Task<List<Finding>> AnalyzeAsync(string assemblyName, IEnumerable<SyntaxTree> allTrees, ImmutableArray<MetadataReference> extraReferences, List<string> shippedFiles, IReadOnlyList<AdditionalText> configFiles, ConfigOptions options, ScanProblems problems, CancellationToken cancellationToken)

@@ -31,6 +31,9 @@ namespace Inworld.Scan
         public List<string> EditorConfigs { get; } = new List<string>();
         public bool UseGitIgnore { get; private set; } = true;
         public bool Quiet { get; private set; }
+
+        /// <summary>--full-analysis: parse and analyse every C# file, without the text pre-filter (ScanPreFilter).</summary>
+        public bool FullAnalysis { get; private set; }
         public bool ShowHelp { get; private set; }
         public bool ShowVersion { get; private set; }
 
@@ -62,6 +65,8 @@ namespace Inworld.Scan
             "  --editorconfig FILE          Also apply this .editorconfig or .globalconfig; .editorconfig files in the tree always apply\n" +
             "  --no-gitignore               Do not read .gitignore files\n" +
             "  --quiet                      No progress or summary on standard error (errors are always shown)\n" +
+            "  --full-analysis              Parse and analyse every C# file; by default a text pre-filter skips the files\n" +
+            "                               (and compilations) that cannot hold a finding\n" +
             "  --write-baseline FILE        Record every finding of this run in FILE (JSON, no secret in it: keyed hashes)\n" +
             "                               and exit 0 once it is written; findings are still reported\n" +
             "  --baseline FILE              Suppress the findings recorded in FILE: only new ones are reported and fail the\n" +
@@ -114,6 +119,9 @@ namespace Inworld.Scan
                         break;
                     case "--no-gitignore":
                         options.UseGitIgnore = false;
+                        break;
+                    case "--full-analysis":
+                        options.FullAnalysis = true;
                         break;
                     case "--format":
                         {

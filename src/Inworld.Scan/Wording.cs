@@ -11,6 +11,11 @@ namespace Inworld.Scan
 
         public static string Files(int count) => Count(count, "file", "files");
 
+        /// <summary>What the text pre-filter (ScanPreFilter) left to parse.</summary>
+        public static string PreFiltered(int chosen, int csharpFiles, int skippedCompilations, TimeSpan elapsed)
+            => string.Format(CultureInfo.InvariantCulture, "read {0} in {1:0.0} s; pre-filter: {2} skipped (no code that can make a finding), {3} left to parse",
+                Count(csharpFiles, "C# file", "C# files"), elapsed.TotalSeconds, Count(skippedCompilations, "compilation", "compilations"), Count(chosen, "C# file", "C# files"));
+
         public static string Parsed(int csharpFiles, TimeSpan elapsed)
             => string.Format(CultureInfo.InvariantCulture, "parsed {0} in {1:0.0} s", Count(csharpFiles, "C# file", "C# files"), elapsed.TotalSeconds);
 
@@ -18,9 +23,11 @@ namespace Inworld.Scan
         /// What the analysis phase did. With no C# file there is still one (empty) compilation, which only carries
         /// the settings files to INW004: say that, not "1 compilation".
         /// </summary>
-        public static string Analysed(int csharpFiles, int compilations, int shippedFiles, TimeSpan elapsed)
+        public static string Analysed(int csharpFiles, int compilations, int shippedFiles, TimeSpan elapsed, bool preFiltered = false)
         {
-            var what = csharpFiles == 0
+            var what = csharpFiles == 0 && preFiltered
+                ? "analysed " + Count(compilations, "compilation", "compilations") + " (no C# file left to parse) and " + Count(shippedFiles, "settings file or asset", "settings files and assets")
+                : csharpFiles == 0
                 ? "read " + Count(shippedFiles, "settings file or asset", "settings files and assets") + " (no C# files)"
                 : "analysed " + Count(compilations, "compilation", "compilations") + " and " + Count(shippedFiles, "settings file or asset", "settings files and assets");
             return string.Format(CultureInfo.InvariantCulture, "{0} in {1:0.0} s", what, elapsed.TotalSeconds);

@@ -48,10 +48,11 @@ namespace Inworld.Analyzers.Benchmarks
                 return ScanPartsReport.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15);
             }
 
-            if (args.Length == 2 && args[0] == "screen")
+            if (args.Length >= 2 && args[0] == "screen")
             {
-                // screen DIR: what the compilation screen decides on a corpus and what its text scan costs (docs/performance.md).
-                return ScreenReport.Run(args[1]);
+                // screen DIR [--joins]: what the compilation screen decides on a corpus and what its text scan costs
+                // (docs/performance.md); --joins also lists the line of every join it admits.
+                return ScreenReport.Run(args[1], args.Length > 2 && args[2] == "--joins");
             }
 
             if (args.Length >= 1 && args[0] == "replay")

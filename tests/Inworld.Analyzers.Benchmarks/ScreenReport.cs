@@ -14,7 +14,7 @@ namespace Inworld.Analyzers.Benchmarks
     /// </summary>
     public static class ScreenReport
     {
-        public static int Run(string directory)
+        public static int Run(string directory, bool listJoins)
         {
             var compilation = RealCorpusReport.CreateCompilation(directory, out var fileCount, out _);
             var texts = compilation.SyntaxTrees.Select(t => t.GetText().ToString()).ToList();
@@ -58,13 +58,33 @@ namespace Inworld.Analyzers.Benchmarks
             var scans = compilation.SyntaxTrees.Select(CompilationScreen.ScanOf).ToList();
             Console.WriteLine($"files naming Inworld: {scans.Count(s => s.NamesInworld)}; holding a key or pair: {scans.Count(s => s.HoldsCredentialText)}; with a join: {scans.Count(s => s.Joins.Length > 0)} ({scans.Sum(s => s.Joins.Length)} joins)");
 
-            Console.WriteLine($"carriers (constants initialised with a fragment): {screen.Carriers.Count()}");
+            Console.WriteLine($"carriers (constants initialised with a fragment): {screen.Carriers.Count()}" + (listJoins ? ": " + string.Join(", ", screen.Carriers.OrderBy(c => c, StringComparer.Ordinal)) : string.Empty));
             var types = new List<INamedTypeSymbol>();
             Collect(compilation.Assembly.GlobalNamespace, types);
             var watchTypes = Stopwatch.StartNew();
             var admitted = types.Count(screen.MayHoldFinding);
             Console.WriteLine($"type screen, every type: {watchTypes.Elapsed.TotalMilliseconds:F1} ms");
             Console.WriteLine($"named types: {types.Count}; analysed: {admitted} ({100.0 * admitted / Math.Max(1, types.Count):F1}%)");
+            if (listJoins)
+            {
+                var slowest = compilation.SyntaxTrees.Select(t => { var text = t.GetText().ToString(); var w = Stopwatch.StartNew(); SourceScan.Of(text); return (t.FilePath, w.Elapsed.TotalMilliseconds, text.Length); })
+                    .OrderByDescending(x => x.TotalMilliseconds).Take(8);
+                foreach (var (path, ms, length) in slowest)
+                {
+                    Console.WriteLine($"slowest scan: {path}: {ms:F1} ms, {length:N0} characters");
+                }
+
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    var text = tree.GetText();
+                    foreach (var join in CompilationScreen.ScanOf(tree).Joins)
+                    {
+                        var line = text.Lines.GetLineFromPosition(join);
+                        Console.WriteLine($"join {tree.FilePath}:{line.LineNumber + 1}: {line.ToString().Trim()}");
+                    }
+                }
+            }
+
             return 0;
         }
 

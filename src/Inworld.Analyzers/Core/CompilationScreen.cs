@@ -15,8 +15,10 @@ namespace Inworld.Analyzers.Core
     /// endpoint says Inworld); such a value or name in a referenced assembly; or fragments joined into a key or a pair.
     /// When the compilation's text (<see cref="SourceScan"/>, cached per tree) and its referenced assemblies hold none of
     /// the first three, only the fourth is left, and it can only happen where a literal is joined to another value
-    /// (<see cref="SourceScan.Joins"/>): the rules then register their operation actions only for the types that hold
-    /// such a join (<see cref="MayHoldFinding"/>), and a library with no Inworld code costs a text search of its literals.
+    /// (<see cref="SourceScan.Joins"/>, and the <see cref="SourceScan.BoundJoins"/> next to a name some file or referenced
+    /// assembly gives a known value) or where a fragment's name is joined: the rules then register their operation
+    /// actions only for the types that hold such a join (<see cref="MayHoldFinding"/>), and a library with no Inworld code
+    /// costs a text search of its literals.
     /// </para>
     /// Everything else (<see cref="JoinsOnly"/> false) is analysed as before, block by block.
     /// </summary>
@@ -37,18 +39,23 @@ namespace Inworld.Analyzers.Core
         };
 
         private readonly SourceScan.CarrierNames _carriers;
+        private readonly HashSet<string> _knownNames;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]> _nameJoins = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]>();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]> _liveJoins = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]>();
         private readonly Func<SyntaxTree, int[]> _readNameJoins;
+        private readonly Func<SyntaxTree, int[]> _readLiveJoins;
 
-        private CompilationScreen(string? fullAnalysisReason, bool anyJoin, HashSet<string> carriers)
+        private CompilationScreen(string? fullAnalysisReason, bool anyJoin, HashSet<string> carriers, HashSet<string> knownNames)
         {
             FullAnalysisReason = fullAnalysisReason;
             AnyJoin = anyJoin;
             _carriers = new SourceScan.CarrierNames(carriers);
+            _knownNames = knownNames;
 
             // The compiler keeps each tree's text; an ordinary file's ToString is that string, no copy (a large file's is
             // one copy, once per tree here).
             _readNameJoins = tree => SourceScan.NameJoins(tree.GetText(CancellationToken.None).ToString(), _carriers);
+            _readLiveJoins = tree => ScanOf(tree).LiveJoins(_knownNames);
         }
 
         /// <summary>
@@ -78,6 +85,9 @@ namespace Inworld.Analyzers.Core
         {
             var anyJoin = false;
             var carriers = new HashSet<string>(StringComparer.Ordinal);
+            var knownNames = new HashSet<string>(StringComparer.Ordinal);
+            List<SourceScan>? bound = null;
+            List<IReadOnlyCollection<string>>? constants = null;
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -98,10 +108,14 @@ namespace Inworld.Analyzers.Core
                 }
 
                 carriers.UnionWith(scan.Carriers);
-
-                if (scan.Joins.Length > 0)
+                if (scan.BoundJoins.Length > 0)
                 {
-                    anyJoin = true;
+                    (bound ??= new List<SourceScan>()).Add(scan);
+                }
+
+                if (scan.Joins.Length > 0 || scan.BoundJoins.Length > 0)
+                {
+                    anyJoin |= scan.Joins.Length > 0;
 
                     // Top-level statements belong to a type the compiler declares, which gets no symbol-start action.
                     if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax root && HasGlobalStatement(root))
@@ -121,13 +135,43 @@ namespace Inworld.Analyzers.Core
                 }
 
                 carriers.UnionWith(facts.Carriers);
+                constants ??= new List<IReadOnlyCollection<string>>();
+                constants.Add(facts.Constants);
             }
 
-            return new CompilationScreen(null, anyJoin || carriers.Count > 0, carriers);
+            // A join next to names only is one when a name may hold a value the rules know: which of those names some
+            // file (or referenced assembly) gives a known value is only looked up when such joins exist.
+            if (bound != null)
+            {
+                var wantedNames = SourceScan.BoundNames(bound);
+                var wanted = new SourceScan.CarrierNames(wantedNames);
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    ScanOf(tree).AddKnownNames(wanted, knownNames);
+                }
+
+                foreach (var list in constants ?? new List<IReadOnlyCollection<string>>())
+                {
+                    foreach (var constant in list)
+                    {
+                        if (wantedNames.Contains(constant))
+                        {
+                            knownNames.Add(constant);
+                        }
+                    }
+                }
+
+                foreach (var scan in bound)
+                {
+                    anyJoin |= scan.LiveJoins(knownNames).Length > 0;
+                }
+            }
+
+            return new CompilationScreen(null, anyJoin || carriers.Count > 0, carriers, knownNames);
         }
 
         /// <summary>A screen that lets every block through (the pre-filter switched off, or a compilation that needs it all).</summary>
-        public static CompilationScreen Full(string reason) => new CompilationScreen(reason, anyJoin: true, new HashSet<string>());
+        public static CompilationScreen Full(string reason) => new CompilationScreen(reason, anyJoin: true, new HashSet<string>(), new HashSet<string>());
 
         /// <summary>Could the rules find anything in <paramref name="type"/> (its own declarations, nested types aside)?</summary>
         public bool MayHoldFinding(INamedTypeSymbol type)
@@ -139,7 +183,9 @@ namespace Inworld.Analyzers.Core
 
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                if (ScanOf(reference.SyntaxTree).HasJoinIn(reference.Span.Start, reference.Span.End))
+                var scan = ScanOf(reference.SyntaxTree);
+                var joins = scan.BoundJoins.Length == 0 ? scan.Joins : _liveJoins.GetOrAdd(reference.SyntaxTree, _readLiveJoins);
+                if (SourceScan.AnyIn(joins, reference.Span.Start, reference.Span.End))
                 {
                     return true;
                 }
@@ -183,11 +229,15 @@ namespace Inworld.Analyzers.Core
         {
             private static readonly string[] NoNames = new string[0];
 
-            private ReferencedAssembly(string reasonToAnalyse, IReadOnlyCollection<string> carriers)
+            private ReferencedAssembly(string reasonToAnalyse, IReadOnlyCollection<string> carriers, IReadOnlyCollection<string> constants)
             {
                 ReasonToAnalyse = reasonToAnalyse;
                 Carriers = carriers;
+                Constants = constants;
             }
+
+            /// <summary>The names of its string constants: values the rules know wherever they are joined.</summary>
+            public IReadOnlyCollection<string> Constants { get; }
 
             /// <summary>Empty: none.</summary>
             public string ReasonToAnalyse { get; }
@@ -198,18 +248,19 @@ namespace Inworld.Analyzers.Core
             {
                 if (CredentialNames.ContainsInworld(assembly.Name))
                 {
-                    return new ReferencedAssembly("the referenced assembly " + assembly.Name + " names Inworld", NoNames);
+                    return new ReferencedAssembly("the referenced assembly " + assembly.Name + " names Inworld", NoNames, NoNames);
                 }
 
                 if (IsFramework(assembly))
                 {
-                    return new ReferencedAssembly(string.Empty, NoNames);
+                    return new ReferencedAssembly(string.Empty, NoNames, NoNames);
                 }
 
                 var carriers = new List<string>();
-                return HoldsInworldNameOrCredential(assembly.GlobalNamespace, carriers)
-                    ? new ReferencedAssembly("the referenced assembly " + assembly.Name + " names Inworld or holds a key", NoNames)
-                    : new ReferencedAssembly(string.Empty, carriers);
+                var constants = new List<string>();
+                return HoldsInworldNameOrCredential(assembly.GlobalNamespace, carriers, constants)
+                    ? new ReferencedAssembly("the referenced assembly " + assembly.Name + " names Inworld or holds a key", NoNames, NoNames)
+                    : new ReferencedAssembly(string.Empty, carriers, constants);
             }
         }
 
@@ -226,7 +277,7 @@ namespace Inworld.Analyzers.Core
             return Array.IndexOf(FrameworkKeyTokens, hex) >= 0;
         }
 
-        private static bool HoldsInworldNameOrCredential(INamespaceOrTypeSymbol container, List<string> carriers)
+        private static bool HoldsInworldNameOrCredential(INamespaceOrTypeSymbol container, List<string> carriers, List<string> constants)
         {
             foreach (var member in container.GetMembers())
             {
@@ -237,7 +288,7 @@ namespace Inworld.Analyzers.Core
 
                 switch (member)
                 {
-                    case INamespaceOrTypeSymbol nested when HoldsInworldNameOrCredential(nested, carriers):
+                    case INamespaceOrTypeSymbol nested when HoldsInworldNameOrCredential(nested, carriers, constants):
                         return true;
                     case IFieldSymbol field when field.HasConstantValue && field.ConstantValue is string value:
                         if (SourceScan.IsCredentialValue(value))
@@ -249,6 +300,8 @@ namespace Inworld.Analyzers.Core
                         {
                             carriers.Add(field.Name);
                         }
+
+                        constants.Add(field.Name);
 
                         break;
                     case IMethodSymbol method when HasCredentialDefault(method.Parameters):

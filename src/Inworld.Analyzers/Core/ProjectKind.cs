@@ -73,6 +73,18 @@ namespace Inworld.Analyzers.Core
 
         public static ProjectKindDecision Detect(Compilation compilation, AnalyzerConfigOptions globalOptions, UnityContext unity)
         {
+            var names = new System.Collections.Generic.List<string>();
+            foreach (var reference in compilation.ReferencedAssemblyNames)
+            {
+                names.Add(reference.Name);
+            }
+
+            return Detect(names, globalOptions, unity);
+        }
+
+        /// <summary>The decision from the referenced assemblies' names (inworld-scan decides it before it compiles anything).</summary>
+        public static ProjectKindDecision Detect(System.Collections.Generic.IReadOnlyCollection<string> referencedAssemblyNames, AnalyzerConfigOptions globalOptions, UnityContext unity)
+        {
             if (TryOverride(globalOptions, out var overridden))
             {
                 return overridden;
@@ -112,11 +124,11 @@ namespace Inworld.Analyzers.Core
                 }
             }
 
-            foreach (var reference in compilation.ReferencedAssemblyNames)
+            foreach (var reference in referencedAssemblyNames)
             {
                 foreach (var (assembly, reason) in ClientAssemblies)
                 {
-                    if (string.Equals(reference.Name, assembly, StringComparison.Ordinal))
+                    if (string.Equals(reference, assembly, StringComparison.Ordinal))
                     {
                         return new ProjectKindDecision(ProjectKind.Client, reason);
                     }

@@ -78,7 +78,96 @@ namespace Inworld.Analyzers.Tests.Core
         [InlineData("var k = string.Format(\"{0}{1}\", First, Rest);")]
         [InlineData("var k = string.Format(CultureInfo.InvariantCulture, \"{0}:{1}\", Id, Secret);")]
         public void A_literal_that_can_join_fragments_of_a_key_is_a_join(string statement)
+        {
+            // A join next to names only (Rest, First, Secret) counts once one of the names may hold a known value.
+            var scan = SourceScan.Of(Snippet.Expand("class C { void M() { " + statement + " } }"));
+            Assert.NotEmpty(scan.LiveJoins(new[] { "First", "Rest", "Id", "Secret", "Pair" }));
+        }
+
+        [Theory]
+        [InlineData("var k = \"$KEY1$\" + \"$KEY2$\";")]
+        [InlineData("var k = \"$KEY1$\"\n    + @\"$KEY2$\";")]
+        [InlineData("var k = \"$ID$\" + \":\" + \"$SECRET$\";")]
+        [InlineData("var k = \"Basic \" + \"abc\";")]
+        [InlineData("var k = \"{0}\" + \"{1}\";")]
+        [InlineData("var k = \"abc\" + (Rest);")]
+        [InlineData("var k = \"abc\" + nameof(Rest);")]
+        [InlineData("var k = \"abc\" + 8;")]
+        [InlineData("var k = \"abc\" + x?.Rest;")]
+        [InlineData("var k = (First) + \"abc\";")]
+        [InlineData("var k = return(First) + \"abc\";")]
+        public void Literals_joined_to_a_literal_key_or_to_what_the_scan_cannot_read_are_joins_wherever_they_are(string statement)
             => Assert.NotEmpty(SourceScan.Of(Snippet.Expand("class C { void M() { " + statement + " } }")).Joins);
+
+        [Theory]
+        [InlineData("var h = \"00112233aabbccdd\" + \"eeff0011\"\n    + \"22334455\";")]
+        [InlineData("var u = \"ldap://\" + location.Substring(0, slash);")]
+        [InlineData("var n = \"CFB\" + Describe(size);")]
+        [InlineData("var n = \"tag 0x\" + tag.ToString(\"X\");")]
+        [InlineData("var n = \"list\" + items[0];")]
+        [InlineData("var n = Prefix() + \"with\" + Suffix();")]
+        [InlineData("var n = \"x\" + new string('a', 3);")]
+        public void Literals_joined_only_to_literals_or_calls_are_no_joins(string statement)
+        {
+            var scan = SourceScan.Of("class C { void M() { " + statement + " } }");
+            Assert.Empty(scan.Joins);
+            Assert.Empty(scan.BoundJoins);
+        }
+
+        [Fact]
+        public void A_literal_joined_to_names_is_a_join_only_when_every_name_may_hold_a_known_value()
+        {
+            var scan = SourceScan.Of("class C { string M(string digestName, Key key) => digestName + \"with\" + key.Algorithm; }");
+            Assert.Empty(scan.Joins);
+            Assert.Equal(new[] { "digestName" }, scan.BoundJoins.Select(j => j.Before));
+            Assert.Equal(new[] { "Algorithm" }, scan.BoundJoins.Select(j => j.After));
+            Assert.Empty(scan.LiveJoins(new[] { "Other" }));
+            Assert.Empty(scan.LiveJoins(new[] { "Algorithm" }));
+            Assert.NotEmpty(scan.LiveJoins(new[] { "digestName", "Algorithm" }));
+        }
+
+        [Theory]
+        [InlineData("var k = Describe() + \"abc\" + Rest;")]
+        [InlineData("var k = Rest + \"abc\" + items[0];")]
+        [InlineData("var k = First + \"abc\" + new string('a', 3);")]
+        public void A_call_across_the_join_leaves_no_value_to_find_whatever_the_names(string statement)
+        {
+            var scan = SourceScan.Of("class C { void M() { " + statement + " } }");
+            Assert.Empty(scan.LiveJoins(new[] { "First", "Rest" }));
+        }
+
+        [Fact]
+        public void Known_names_are_constants_and_names_a_literal_initialises()
+        {
+            var scan = SourceScan.Of(
+                "class C { const string A = B + C, D = nameof(C); public const int E = 1; static readonly string R = \"r\"; string P { get; } = \"p\"; " +
+                "string X => \"x\"; void M() { var l = \"l\"; const string F = A + D; string notKnown = M2(); } }");
+            Assert.Equal(new[] { "A", "D", "E", "F", "P", "R", "X", "l" }, scan.KnownNames.OrderBy(n => n, System.StringComparer.Ordinal));
+        }
+
+        [Theory]
+        [InlineData("static class Parts { public const string Tail = \"abc\"; }", true)]
+        [InlineData("static class Parts { public static readonly string Tail = \"abc\"; }", true)]
+        [InlineData("static class Parts { public static string Tail => Compute(); static string Compute() => null; }", false)]
+        public void A_join_next_to_a_name_another_file_gives_a_value_is_live(string parts, bool admitted)
+        {
+            var compilation = Compile(("Parts.cs", parts), ("Use.cs", "class Use { string M() => \"def\" + Parts.Tail; }"));
+            var screen = CompilationScreen.For(compilation, default);
+
+            Assert.True(screen.JoinsOnly, screen.FullAnalysisReason);
+            Assert.Equal(admitted, screen.MayHoldFinding(compilation.GetTypeByMetadataName("Use")!));
+        }
+
+        [Fact]
+        public void A_join_next_to_a_constant_of_a_referenced_assembly_is_live()
+        {
+            var library = Emit("public static class Parts { public const string Tail = \"abc\"; }", "Parts");
+            var compilation = Compile(("Use.cs", "class Use { string M() => \"def\" + Parts.Tail; }")).AddReferences(library);
+            var screen = CompilationScreen.For(compilation, default);
+
+            Assert.True(screen.JoinsOnly, screen.FullAnalysisReason);
+            Assert.True(screen.MayHoldFinding(compilation.GetTypeByMetadataName("Use")!));
+        }
 
         [Theory]
         [InlineData("throw new ArgumentException(\"Invalid length: \" + length);")]
@@ -88,14 +177,18 @@ namespace Inworld.Analyzers.Tests.Core
         [InlineData("var m = string.Format(\"Invalid length {0}.\", length);")]
         [InlineData("/// <exception cref=\"ArgumentException\"/> + x\nvar a = 1;")]
         public void Literals_that_cannot_continue_a_key_are_not_joins(string statement)
-            => Assert.Empty(SourceScan.Of("class C { void M() { " + statement + " } }").Joins);
+        {
+            var scan = SourceScan.Of("class C { void M() { " + statement + " } }");
+            Assert.Empty(scan.Joins);
+            Assert.Empty(scan.BoundJoins);
+        }
 
         [Fact]
         public void A_compilation_naming_Inworld_nowhere_is_screened_to_the_types_with_a_join()
         {
             var compilation = Compile(
                 ("Quiet.cs", "class Quiet { string M(int n) => \"Invalid length: \" + n; }"),
-                ("Joined.cs", "class Joined { const string First = \"abc\"; string M(string rest) => First + \"def\" + rest; }"));
+                ("Joined.cs", "class Joined { const string First = \"abc\", Last = \"ghi\"; string M() => First + \"def\" + Last; }"));
             var screen = CompilationScreen.For(compilation, default);
 
             Assert.True(screen.JoinsOnly, screen.FullAnalysisReason);
@@ -107,7 +200,7 @@ namespace Inworld.Analyzers.Tests.Core
         [InlineData("class Settings { string Url = \"https://api.inworld.ai/tts/v1/voice\"; }", "names Inworld")]
         [InlineData("class Settings { string Key = \"$KEY$\"; }", "holds a key")]
         [InlineData("class Settings { string Pair = \"$PAIR$\"; }", "holds a key")]
-        [InlineData("var k = \"abc\" + args[0];", "top-level statements")]
+        [InlineData("var k = \"abc\" + (args[0]);", "top-level statements")]
         public void A_compilation_that_may_hold_a_finding_anywhere_is_analysed_in_full(string source, string reason)
         {
             var compilation = Compile(("Quiet.cs", "class Quiet { }"), ("Other.cs", source));
@@ -155,6 +248,9 @@ namespace Inworld.Analyzers.Tests.Core
         [InlineData("class Parts { public const string First = @\"$KEY1$\"; public const string Rest = (\"$KEY2$\"); }", "class Client { string Key() => Parts.First\n        + Parts.Rest; }")]
         [InlineData("class Parts { public const string First = \"$KEY1$\", Rest = \"$KEY2$\"; }", "class Client { string Key() => string.Concat(Parts.First, Parts.Rest); }")]
         [InlineData("class Parts { }", "class Client { string Key() { const string a = \"$KEY1$\"; const string b = \"$KEY2$\"; return a + b; } }")]
+        [InlineData("class Parts { public static readonly string Rest = \"$KEY2$\"; }", "class Client { string Key() => \"$KEY1$\" + Parts.Rest; }")]
+        [InlineData("class Parts { public string Rest { get; } = \"$KEY2$\"; }", "class Client { string Key(Parts p) => \"$KEY1$\" + p.Rest; }")]
+        [InlineData("class Parts { }", "class Client { string Key() => \"$KEY1$\"\n        + \"$KEY2$\"; }")]
         public async Task A_key_joined_from_fragments_in_a_screened_compilation_is_found(string parts, string client)
         {
             var compilation = Compile(("Parts.cs", parts), ("Client.cs", client));

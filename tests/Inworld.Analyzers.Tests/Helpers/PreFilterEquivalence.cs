@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Inworld.Analyzers.Core;
+using Inworld.Scan;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -29,6 +31,56 @@ namespace Inworld.Analyzers.Tests.Helpers
                     "The pre-filter changed the findings.\nWithout it:\n  " + string.Join("\n  ", unfiltered) +
                     "\nWith it:\n  " + string.Join("\n  ", filtered));
             }
+
+            // inworld-scan's pre-filter (ScanPreFilter) decides from the text alone whether to parse a compilation at all.
+            // When it would skip this one, what the scanner still analyses (the shipped files, in a compilation with no
+            // C# file) must find exactly what the full analysis found.
+            if (ScannerWouldSkip(compilation, options))
+            {
+                var shipped = options.AdditionalFiles.Any(f => ScanPreFilter.ShippedFileMayHoldFinding(f.Path, f.GetText(cancellationToken)?.ToString() ?? string.Empty));
+                var skipped = shipped
+                    ? await RunAsync(compilation.RemoveAllSyntaxTrees(), analyzers, options, preFilter: true, cancellationToken).ConfigureAwait(false)
+                    : ImmutableArray<string>.Empty;
+                if (!skipped.SequenceEqual(unfiltered, StringComparer.Ordinal))
+                {
+                    throw new InvalidOperationException(
+                        "inworld-scan's pre-filter would skip this compilation, which changes the findings.\nFull analysis:\n  " + string.Join("\n  ", unfiltered) +
+                        "\nAs the scanner would analyse it:\n  " + string.Join("\n  ", skipped));
+                }
+            }
+        }
+
+        /// <summary>Would inworld-scan leave this compilation's C# files unparsed (ScanPreFilter.Choose gives None)?</summary>
+        internal static bool ScannerWouldSkip(Compilation compilation, AnalyzerOptions options)
+        {
+            var texts = compilation.SyntaxTrees.Select(t => t.GetText().ToString()).ToList();
+            var scans = texts.Select(SourceScan.Of).ToList();
+            var provider = options.AnalyzerConfigOptionsProvider;
+            var optionsNameInworld =
+                NamesInworld(provider.GlobalOptions) ||
+                compilation.SyntaxTrees.Any(t => NamesInworld(provider.GetOptions(t))) ||
+                options.AdditionalFiles.Any(f => NamesInworld(provider.GetOptions(f)) || (f.GetText()?.ToString() ?? string.Empty).IndexOf("inworld_analyzers", StringComparison.OrdinalIgnoreCase) >= 0);
+            var mayBeClient = InworldContext.For(compilation, provider).Project.IsClient;
+            var hasRazor = compilation.SyntaxTrees.Any(t => GeneratedCode.IsRazorGeneratedPath(t.FilePath));
+            return compilation.SyntaxTrees.Any() && ScanPreFilter.Choose(texts, scans, optionsNameInworld, mayBeClient, hasRazor).IsNone;
+        }
+
+        private static bool NamesInworld(AnalyzerConfigOptions options)
+        {
+            IEnumerable<string> keys;
+            try
+            {
+                keys = options.Keys;
+            }
+            catch (NotImplementedException)
+            {
+                // A test's own options object (Roslyn's base class has no key list): every key the rules read.
+                keys = InworldOptions.Definitions.Select(d => d.Key).Concat(new[] { "build_property.UseMaui", "build_property.UsingMicrosoftNETSdkBlazorWebAssembly" }).ToList();
+            }
+
+            return keys.Any(k => k.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0
+                ? options.TryGetValue(k, out _)
+                : options.TryGetValue(k, out var v) && v != null && v.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0);
         }
 
         /// <summary>The diagnostics of one run, as sorted lines; the findings' messages are redacted already.</summary>

@@ -335,10 +335,16 @@ namespace Inworld.Analyzers.Tests.Scan
 
             tree.Write("A.cs", "class A { }\n");
             tree.Write("B.cs", "class B { }\n");
-            var three = Scan(tree.Root, ".");
+            var three = Scan(tree.Root, "--full-analysis", ".");
             Assert.Contains("inworld-scan: scanning 3 files in .", three.Output);
             Assert.Contains("inworld-scan: parsed 2 C# files in ", three.Output);
             Assert.Contains("inworld-scan: analysed 1 compilation and 1 settings file or asset in ", three.Output);
+
+            // The pre-filter finds nothing in A and B that could make a finding: their compilation is not even parsed.
+            var filtered = Scan(tree.Root, ".");
+            Assert.Contains("inworld-scan: read 2 C# files in ", filtered.Output);
+            Assert.Contains("pre-filter: 1 compilation skipped (no code that can make a finding), 0 C# files left to parse", filtered.Output);
+            Assert.Contains("inworld-scan: analysed 0 compilations (no C# file left to parse) and 1 settings file or asset in ", filtered.Output);
         }
 
         [Fact]

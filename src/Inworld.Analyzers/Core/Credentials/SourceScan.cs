@@ -14,13 +14,15 @@ namespace Inworld.Analyzers.Core
     /// (escapes resolved), the two credentials that need no Inworld name around them to be one;</item>
     /// <item><see cref="Joins"/>: where a literal is joined to another value (<c>+</c>, an interpolation hole, the
     /// arguments of string.Concat/Format) at a character a key or a pair can continue through, or where "Basic" is
-    /// joined to a value: the only places where fragments that are harmless alone can make a key or a pair.</item>
+    /// joined to a value: the only places where fragments that are harmless alone can make a key or a pair. Literals
+    /// joined by '+' are judged with their run (SourceScan.Runs.cs): a run of literals only by its joined text, a side
+    /// with a call by nothing, a side with a name only when that name may hold a known value (<see cref="BoundJoins"/>).</item>
     /// </list>
     /// A file with none of the three cannot hold an INW001, INW003 or INW005 finding of its own in a compilation
     /// where no other file and no referenced assembly names Inworld or holds a credential (see docs/performance.md).
     /// Roslyn-free: <c>inworld-scan</c> runs it on file text before it parses anything.
     /// </summary>
-    internal sealed class SourceScan
+    internal sealed partial class SourceScan
     {
         /// <summary>Shorter runs of key characters cannot be a raw pair (33) or an API key (44).</summary>
         private const int MinCredentialRun = CredentialShape.MinRawPairLength;
@@ -36,12 +38,29 @@ namespace Inworld.Analyzers.Core
 
         private static readonly string[] NoNames = new string[0];
 
-        private SourceScan(bool namesInworld, bool holdsCredentialText, int[] joins, string[] carriers)
+        private readonly string _text;
+        private readonly int[] _declarations;
+
+        private SourceScan(string text, bool namesInworld, bool holdsCredentialText, int[] joins, BoundJoin[] boundJoins, string[] carriers, int[] declarations)
         {
+            _text = text;
             NamesInworld = namesInworld;
             HoldsCredentialText = holdsCredentialText;
             Joins = joins;
+            BoundJoins = boundJoins;
             Carriers = carriers;
+            _declarations = declarations;
+        }
+
+        private enum JoinKind : byte
+        {
+            None,
+
+            /// <summary>A join wherever it is written.</summary>
+            Always,
+
+            /// <summary>A join only when a name across its '+' holds a value the rules know (<see cref="BoundJoin"/>).</summary>
+            Bound,
         }
 
         /// <summary>"inworld" appears in the text, in any case.</summary>
@@ -54,25 +73,117 @@ namespace Inworld.Analyzers.Core
         public int[] Joins { get; }
 
         /// <summary>
+        /// Literals joined by '+' to names only (<c>digestName + "with" + encName</c>), ascending: a join only when one of
+        /// those names is in the compilation's <see cref="KnownNames"/> (<see cref="LiveJoins"/>).
+        /// </summary>
+        public BoundJoin[] BoundJoins { get; }
+
+        /// <summary>
         /// The names that literals made only of key characters (at least <see cref="MinFragmentLength"/> of them) initialise,
         /// read from the text: the name before the '=' (or '=>') of the initialiser. A field, local or property of that name may carry a fragment to a join elsewhere; a name that is
         /// no constant only makes the screen look at a few more types.
         /// </summary>
         public string[] Carriers { get; }
 
+        /// <summary>
+        /// Every name this file may give a value the rules know: the constants it declares (whatever their initialiser),
+        /// and the names a literal initialises (fields, properties, locals; a name too many only keeps a join). Read from
+        /// the positions the scan kept, on request: most compilations never need them.
+        /// </summary>
+        public string[] KnownNames
+        {
+            get
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var equals in _declarations)
+                {
+                    var name = NameEndingBefore(_text, equals);
+                    if (name != null)
+                    {
+                        names.Add(name);
+                    }
+                }
+
+                var array = new string[names.Count];
+                names.CopyTo(array);
+                return array;
+            }
+        }
+
+        /// <summary>Adds to <paramref name="known"/> those of <paramref name="wanted"/> that this file gives a known value (<see cref="KnownNames"/>).</summary>
+        public void AddKnownNames(CarrierNames wanted, HashSet<string> known)
+        {
+            foreach (var equals in _declarations)
+            {
+                if (NameSpanBefore(_text, equals, out var start, out var length) && wanted.Contains(_text, start, length))
+                {
+                    known.Add(_text.Substring(start, length));
+                }
+            }
+        }
+
+        /// <summary>The names written next to the bound joins of <paramref name="scans"/>: the only names whose values matter.</summary>
+        public static HashSet<string> BoundNames(IEnumerable<SourceScan> scans)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var scan in scans)
+            {
+                foreach (var join in scan.BoundJoins)
+                {
+                    if (join.Before != null)
+                    {
+                        names.Add(join.Before);
+                    }
+
+                    if (join.After != null)
+                    {
+                        names.Add(join.After);
+                    }
+                }
+            }
+
+            return names;
+        }
+
         /// <summary>Could this file hold a finding of its own, whatever the rest of the compilation holds?</summary>
-        public bool MayHoldFinding => NamesInworld || HoldsCredentialText || Joins.Length > 0;
+        public bool MayHoldFinding => NamesInworld || HoldsCredentialText || Joins.Length > 0 || BoundJoins.Length > 0;
 
         /// <summary>Is a join written in [start, end)?</summary>
         public bool HasJoinIn(int start, int end) => AnyIn(Joins, start, end);
 
+        /// <summary>
+        /// The joins of this file once the compilation's known names are gathered: <see cref="Joins"/>, and the
+        /// <see cref="BoundJoins"/> next to a name in <paramref name="knownNames"/>. Ascending.
+        /// </summary>
+        public int[] LiveJoins(ICollection<string> knownNames)
+        {
+            if (BoundJoins.Length == 0)
+            {
+                return Joins;
+            }
+
+            var live = new List<int>(Joins);
+            foreach (var join in BoundJoins)
+            {
+                // Every name across the run must be known: the rules give a joined value only when they know all its parts.
+                if ((join.Before == null || knownNames.Contains(join.Before)) && (join.After == null || knownNames.Contains(join.After)))
+                {
+                    live.Add(join.Position);
+                }
+            }
+
+            if (live.Count == Joins.Length)
+            {
+                return Joins;
+            }
+
+            live.Sort();
+            return live.ToArray();
+        }
+
         public static SourceScan Of(string text)
         {
-            var namesInworld = text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0;
-            var holdsCredential = false;
-            List<int>? joins = null;
-            List<int>? fragments = null;
-
+            var reading = new Reading(text);
             var quote = text.IndexOf('"');
             while (quote >= 0)
             {
@@ -91,62 +202,214 @@ namespace Inworld.Analyzers.Core
                     }
                 }
 
-                Read(text, quote, end, ref holdsCredential, ref joins, ref fragments);
+                reading.Read(quote, end);
                 var multiLineEnd = MultiLineLiteralEnd(text, quote);
                 if (multiLineEnd > end)
                 {
-                    Read(text, quote, multiLineEnd, ref holdsCredential, ref joins, ref fragments);
+                    reading.Read(quote, multiLineEnd);
                 }
 
                 quote = next;
             }
 
-            string[] carriers = NoNames;
-            if (fragments != null)
+            reading.ReadConstants();
+            return reading.Result();
+        }
+
+        /// <summary>A literal joined by '+' to names only, and those names (the last part of A.B.C; null on a side with none).</summary>
+        internal readonly struct BoundJoin
+        {
+            public BoundJoin(int position, string? before, string? after)
             {
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var fragment in fragments)
+                Position = position;
+                Before = before;
+                After = after;
+            }
+
+            public int Position { get; }
+
+            public string? Before { get; }
+
+            public string? After { get; }
+        }
+
+        /// <summary>The state of one pass of <see cref="Of"/>.</summary>
+        private sealed class Reading
+        {
+            private readonly string _text;
+            private bool _holdsCredential;
+            private List<int>? _joins;
+            private List<BoundJoin>? _boundJoins;
+            private List<int>? _fragments;
+            private List<int>? _declarations;
+            private LiteralRun _run;
+
+            public Reading(string text)
+            {
+                _text = text;
+            }
+
+            /// <summary>Reads the text [quote + 1, end) as the content of a literal opened at <paramref name="quote"/>.</summary>
+            public void Read(int quote, int end)
+            {
+                // Most literals are short words or messages: a credential needs a run of 33 key characters, and a join
+                // needs a '+', a hole or a call around it. The comment test, which looks back along the line, comes last.
+                if (end <= quote + 1)
                 {
-                    var name = InitialisedName(text, fragment);
-                    if (name != null)
+                    return;
+                }
+
+                var text = _text;
+                var credential = !_holdsCredential && end - quote - 1 >= MinCredentialRun && HoldsCredentialRun(text, quote + 1, end);
+                var join = IsJoin(text, quote, end, ref _run, ref _fragments);
+                if ((credential || join != JoinKind.None) && !IsInLineComment(text, quote))
+                {
+                    _holdsCredential |= credential;
+                    if (join == JoinKind.Always && (_joins == null || _joins[_joins.Count - 1] != quote))
                     {
-                        names.Add(name);
+                        (_joins ??= new List<int>()).Add(quote);
+                    }
+                    else if (join == JoinKind.Bound && (_boundJoins == null || _boundJoins[_boundJoins.Count - 1].Position != quote))
+                    {
+                        (_boundJoins ??= new List<BoundJoin>()).Add(new BoundJoin(quote, _run.BeforeName, _run.AfterName));
                     }
                 }
 
-                carriers = new string[names.Count];
-                names.CopyTo(carriers);
-            }
-
-            return new SourceScan(namesInworld, holdsCredential, joins?.ToArray() ?? None, carriers);
-        }
-
-        /// <summary>Reads the text [quote + 1, end) as the content of a literal opened at <paramref name="quote"/>.</summary>
-        private static void Read(string text, int quote, int end, ref bool holdsCredential, ref List<int>? joins, ref List<int>? fragments)
-        {
-            // Most literals are short words or messages: a credential needs a run of 33 key characters, and a join
-            // needs a '+', a hole or a call around it. The comment test, which looks back along the line, comes last.
-            if (end <= quote + 1)
-            {
-                return;
-            }
-
-            var credential = !holdsCredential && end - quote - 1 >= MinCredentialRun && HoldsCredentialRun(text, quote + 1, end);
-            var join = IsJoin(text, quote, end);
-            if ((credential || join) && !IsInLineComment(text, quote))
-            {
-                holdsCredential |= credential;
-                if (join && (joins == null || joins[joins.Count - 1] != quote))
+                if (end - quote - 1 >= MinFragmentLength && IsFragment(text, quote + 1, end) && InitialisesAName(text, quote) &&
+                    (_fragments == null || _fragments[_fragments.Count - 1] != quote))
                 {
-                    (joins ??= new List<int>()).Add(quote);
+                    (_fragments ??= new List<int>()).Add(quote);
+                }
+
+                var equals = AssignmentBefore(text, quote);
+                if (equals >= 0 && (_declarations == null || _declarations[_declarations.Count - 1] != equals))
+                {
+                    (_declarations ??= new List<int>()).Add(equals);
                 }
             }
 
-            if (end - quote - 1 >= MinFragmentLength && IsFragment(text, quote + 1, end) && InitialisesAName(text, quote) &&
-                (fragments == null || fragments[fragments.Count - 1] != quote))
+            /// <summary>Adds the names every const declaration declares, whatever their initialisers.</summary>
+            public void ReadConstants()
             {
-                (fragments ??= new List<int>()).Add(quote);
+                var text = _text;
+                for (var i = text.IndexOf("const", StringComparison.Ordinal); i >= 0; i = i + 5 < text.Length ? text.IndexOf("const", i + 5, StringComparison.Ordinal) : -1)
+                {
+                    if ((i > 0 && IsIdentifierCharacter(text[i - 1])) || (i + 5 < text.Length && IsIdentifierCharacter(text[i + 5])))
+                    {
+                        continue;
+                    }
+
+                    // To the declaration's ';': the name before each '=' outside brackets (const string A = "x", B = A + "y";).
+                    var depth = 0;
+                    var limit = Math.Min(text.Length, i + 4000);
+                    for (var j = i + 5; j < limit && text[j] != ';'; j++)
+                    {
+                        var c = text[j];
+                        if (c == '(' || c == '[' || c == '{')
+                        {
+                            depth++;
+                        }
+                        else if (c == ')' || c == ']' || c == '}')
+                        {
+                            depth--;
+                        }
+                        else if (c == '=' && depth == 0 && j + 1 < text.Length && text[j + 1] != '=' && text[j + 1] != '>' && "=!<>".IndexOf(text[j - 1]) < 0)
+                        {
+                            (_declarations ??= new List<int>()).Add(j);
+                        }
+                    }
+                }
             }
+
+            public SourceScan Result()
+            {
+                string[] carriers = NoNames;
+                if (_fragments != null)
+                {
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var fragment in _fragments)
+                    {
+                        var name = InitialisedName(_text, fragment);
+                        if (name != null)
+                        {
+                            names.Add(name);
+                        }
+                    }
+
+                    carriers = new string[names.Count];
+                    names.CopyTo(carriers);
+                }
+
+                return new SourceScan(_text, _text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0, _holdsCredential, _joins?.ToArray() ?? None,
+                    _boundJoins?.ToArray() ?? NoBoundJoins, carriers, _declarations?.ToArray() ?? None);
+            }
+        }
+
+        private static readonly BoundJoin[] NoBoundJoins = new BoundJoin[0];
+
+        /// <summary>
+        /// The '=' (of "=" or "=>") right before the literal at <paramref name="quote"/>: the name before it (past a property's
+        /// accessor list, <c>Name { get; } = "..."</c>) is assigned or initialised with the literal; -1 when there is none.
+        /// </summary>
+        private static int AssignmentBefore(string text, int quote)
+        {
+            var i = quote - 1;
+            while (i >= 0 && (text[i] == '$' || text[i] == '@')) i--;
+            while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+            if (i < 1)
+            {
+                return -1;
+            }
+
+            int equals;
+            if (text[i] == '>' && text[i - 1] == '=')
+            {
+                equals = i - 1;
+            }
+            else if (text[i] == '=' && "=!<>+-*/%&|^?:".IndexOf(text[i - 1]) < 0)
+            {
+                equals = i;
+            }
+            else
+            {
+                return -1;
+            }
+
+            return equals;
+        }
+
+        /// <summary>The identifier that ends right before <paramref name="position"/> (white space and a { get; } list between allowed).</summary>
+        private static string? NameEndingBefore(string text, int position)
+            => NameSpanBefore(text, position, out var start, out var length) ? text.Substring(start, length) : null;
+
+        private static bool NameSpanBefore(string text, int position, out int start, out int length)
+        {
+            start = 0;
+            length = 0;
+            var j = position - 1;
+            while (j >= 0 && char.IsWhiteSpace(text[j])) j--;
+            if (j >= 0 && text[j] == '}')
+            {
+                var open = text.LastIndexOf('{', j, Math.Min(j + 1, 200));
+                if (open < 0)
+                {
+                    return false;
+                }
+
+                j = open - 1;
+                while (j >= 0 && char.IsWhiteSpace(text[j])) j--;
+            }
+
+            var end = j + 1;
+            while (j >= 0 && IsIdentifierCharacter(text[j])) j--;
+            if (end <= j + 1 || char.IsDigit(text[j + 1]))
+            {
+                return false;
+            }
+
+            start = j + 1;
+            length = end - start;
+            return true;
         }
 
         /// <summary>
@@ -275,14 +538,40 @@ namespace Inworld.Analyzers.Core
         /// <summary>
         /// Where a name of <paramref name="carriers"/> is written right next to a binary '+' in <paramref name="text"/>
         /// (<c>Parts.First + rest</c>, <c>a + Parts.Rest</c>: the operator's position), and where string.Concat is called:
-        /// the joins with no literal at them, found once the names of constants that carry fragments are known. Ascending.
+        /// the joins with no literal at them, found once the names of constants that carry fragments are known; not where the
+        /// other side is never a value the rules know (a call, an element access). Ascending.
         /// </summary>
         public static int[] NameJoins(string text, CarrierNames carriers)
         {
-            List<int>? joins = null;
+            var joins = CarrierJoins(text, carriers);
+            if (joins.Count == 0)
+            {
+                return None;
+            }
+
+            var positions = new SortedSet<int>();
+            foreach (var join in joins)
+            {
+                positions.Add(join.Position);
+            }
+
+            var array = new int[positions.Count];
+            positions.CopyTo(array);
+            return array;
+        }
+
+        /// <summary>
+        /// Like <see cref="NameJoins"/>, for a reader that knows the compilation's names afterwards: each '+' next to a name
+        /// of <paramref name="carriers"/>, with the name across it (null when that side is anything but a plain name, so it
+        /// counts whatever the names), and no entry where that side is never a known value (a call...). A string.Concat
+        /// call is an entry with a null name.
+        /// </summary>
+        public static List<(int Position, string? Other)> CarrierJoins(string text, CarrierNames carriers)
+        {
+            var joins = new List<(int, string?)>();
             for (var call = text.IndexOf("Concat(", StringComparison.Ordinal); call >= 0; call = text.IndexOf("Concat(", call + 1, StringComparison.Ordinal))
             {
-                (joins ??= new List<int>()).Add(call);
+                joins.Add((call, null));
             }
 
             for (var plus = text.IndexOf('+'); plus >= 0; plus = plus + 1 < text.Length ? text.IndexOf('+', plus + 1) : -1)
@@ -294,19 +583,28 @@ namespace Inworld.Analyzers.Core
 
                 NameBefore(text, plus, out var beforeStart, out var beforeLength);
                 NameAfter(text, plus, out var afterStart, out var afterLength);
-                if (carriers.Contains(text, beforeStart, beforeLength) || carriers.Contains(text, afterStart, afterLength))
+                if (carriers.Contains(text, beforeStart, beforeLength))
                 {
-                    (joins ??= new List<int>()).Add(plus);
+                    var kind = OperandAfter(text, SkipSpaceAndComments(text, plus + 1), out var other);
+                    if (kind != Operand.NonConstant)
+                    {
+                        joins.Add((plus, kind == Operand.Name ? other : null));
+                    }
+                }
+
+                if (carriers.Contains(text, afterStart, afterLength))
+                {
+                    var last = SkipSpaceAndCommentsBack(text, plus - 1);
+                    string? other = null;
+                    var kind = last >= 0 ? OperandBefore(text, last, out other) : Operand.Unknown;
+                    if (kind != Operand.NonConstant)
+                    {
+                        joins.Add((plus, kind == Operand.Name ? other : null));
+                    }
                 }
             }
 
-            if (joins == null)
-            {
-                return None;
-            }
-
-            joins.Sort();
-            return joins.ToArray();
+            return joins;
         }
 
         /// <summary>Is one of the ascending <paramref name="positions"/> in [start, end)?</summary>
@@ -467,6 +765,9 @@ namespace Inworld.Analyzers.Core
             return false;
         }
 
+        /// <summary>Does any run of key characters in a whole text (a settings file) hold an API key or a raw pair, C# escapes resolved?</summary>
+        public static bool TextHoldsCredential(string text) => HoldsCredentialRun(text, 0, text.Length);
+
         /// <summary>A whole value (a constant or default of a referenced assembly) that is an API key or a raw pair.</summary>
         public static bool IsCredentialValue(string? value) => value != null && IsCredential(value, 0, value.Length);
 
@@ -497,28 +798,7 @@ namespace Inworld.Analyzers.Core
                (text.IndexOf(':', start, end - start) >= 0 && CredentialShape.MatchRawKeyPair(text, start, end).IsMatch);
 
         /// <summary>The run with C# escapes resolved (\x41, \u0041, \n ...), read again piece by piece.</summary>
-        private static bool UnescapedHoldsCredential(string run)
-        {
-            var value = Unescape(run);
-            var i = 0;
-            while (i < value.Length)
-            {
-                if (!CredentialShape.IsBase64Char(value[i]) && value[i] != ':')
-                {
-                    i++;
-                    continue;
-                }
-
-                var start = i;
-                while (i < value.Length && (CredentialShape.IsBase64Char(value[i]) || value[i] == ':')) i++;
-                if (i - start >= MinCredentialRun && IsCredential(value, start, i))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool UnescapedHoldsCredential(string run) => ValueHoldsCredential(Unescape(run));
 
         private static string Unescape(string run)
         {
@@ -582,32 +862,91 @@ namespace Inworld.Analyzers.Core
         /// value, a key or a pair must run on through the join: the literal's character there is a key character. The
         /// exceptions are "Basic " before a value, and interpolation or format holes next to each other ("{A}{B}").
         /// </summary>
-        private static bool IsJoin(string text, int quote, int end)
+        private static JoinKind IsJoin(string text, int quote, int end, ref LiteralRun run, ref List<int>? fragments)
         {
             var before = CodeBefore(text, quote, out var interpolated, out var beforePastParentheses);
             var after = CodeAfter(text, end, out var afterPastParentheses);
             var joinedBefore = beforePastParentheses == '+';
             var joinedAfter = afterPastParentheses == '+';
             var argument = (before == '(' || before == ',') && (after == ')' || after == ',');
+            if ((joinedBefore || joinedAfter) && !interpolated)
+            {
+                // Literals joined by '+' are judged with their neighbours (LiteralRun): their joined text, and what
+                // stands across the '+' on each side.
+                if (!run.Holds(quote))
+                {
+                    run = LiteralRun.Read(text, quote);
+                    if (run.Readable && run.Whole && IsFragmentValue(run.Value) && InitialisesAName(text, run.Start))
+                    {
+                        (fragments ??= new List<int>()).Add(run.Start);
+                    }
+                }
+
+                if (run.Readable)
+                {
+                    if (run.MayHoldCredential)
+                    {
+                        return JoinKind.Always;
+                    }
+
+                    // The rules give a joined value only when they know every part of it (StringValues.MayEvaluate stops
+                    // at the first call or mutable part): a call on either side leaves nothing to find.
+                    if (run.BeforeCutsValue || run.AfterCutsValue)
+                    {
+                        return JoinKind.None;
+                    }
+
+                    if (run.Before == Operand.Unknown || run.After == Operand.Unknown)
+                    {
+                        return JoinKind.Always;
+                    }
+
+                    return run.Before == Operand.Name || run.After == Operand.Name ? JoinKind.Bound : JoinKind.None;
+                }
+            }
+
             if ((joinedBefore && IsKeyCharacter(text[quote + 1])) || (joinedAfter && IsKeyCharacter(text[end - 1])))
             {
-                return true;
+                return JoinKind.Always;
             }
 
             // An argument of string.Concat: a part like any other.
             if (argument && (IsKeyCharacter(text[quote + 1]) || IsKeyCharacter(text[end - 1]) || IndexOfBasic(text, quote + 1, end) >= 0) && InCallOf(text, quote, "Concat"))
             {
-                return true;
+                return JoinKind.Always;
             }
 
             // Holes of an interpolation or of a format string ("{0}{1}"); a '{' in any other literal is only a character.
             // (An argument of string.Format joins only at a hole of the format, which is a join of its own.)
             if ((interpolated || (argument && text.IndexOf('{', quote + 1, end - quote - 1) >= 0 && InCallOf(text, quote, "Format"))) && HasJoiningHole(text, quote + 1, end))
             {
-                return true;
+                return JoinKind.Always;
             }
 
-            return (joinedBefore || joinedAfter || interpolated) && IndexOfBasic(text, quote + 1, end) >= 0;
+            return (joinedBefore || joinedAfter || interpolated) && IndexOfBasic(text, quote + 1, end) >= 0 ? JoinKind.Always : JoinKind.None;
+        }
+
+        /// <summary>Does a value (escapes already resolved) hold a run of key characters that is an API key or a raw pair?</summary>
+        private static bool ValueHoldsCredential(string value)
+        {
+            var i = 0;
+            while (i < value.Length)
+            {
+                if (!CredentialShape.IsBase64Char(value[i]) && value[i] != ':')
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < value.Length && (CredentialShape.IsBase64Char(value[i]) || value[i] == ':')) i++;
+                if (i - start >= MinCredentialRun && IsCredential(value, start, i))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -661,12 +1000,16 @@ namespace Inworld.Analyzers.Core
         private static int IndexOfBasic(string text, int start, int end)
             => text.IndexOf("basic", start, end - start, StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>A hole whose outside touches a key character or another hole: "{id}:{secret}", "{a}{b}", "key{n}".</summary>
+        /// <summary>
+        /// A hole whose outside touches another hole or a key character that can carry a key or a pair on: "{a}{b}",
+        /// "key{n}", "{id}:{secret}", "{id}:abc". A ':' with no key character or hole beyond it ("{count}: failed") ends
+        /// there: no key holds a ':', and a pair needs its secret after it.
+        /// </summary>
         private static bool HasJoiningHole(string text, int start, int end)
         {
             for (var i = text.IndexOf('{', start, end - start); i >= 0; i = i + 1 < end ? text.IndexOf('{', i + 1, end - i - 1) : -1)
             {
-                if (i > start && (IsKeyCharacter(text[i - 1]) || text[i - 1] == '}'))
+                if (i > start && (text[i - 1] == '}' || CarriesOn(text, i - 1, i - 2 >= start ? text[i - 2] : '\0')))
                 {
                     return true;
                 }
@@ -674,7 +1017,7 @@ namespace Inworld.Analyzers.Core
 
             for (var i = text.IndexOf('}', start, end - start); i >= 0; i = i + 1 < end ? text.IndexOf('}', i + 1, end - i - 1) : -1)
             {
-                if (i + 1 < end && (IsKeyCharacter(text[i + 1]) || text[i + 1] == '{'))
+                if (i + 1 < end && (text[i + 1] == '{' || CarriesOn(text, i + 1, i + 2 < end ? text[i + 2] : '\0')))
                 {
                     return true;
                 }
@@ -682,6 +1025,10 @@ namespace Inworld.Analyzers.Core
 
             return false;
         }
+
+        /// <summary>Is the character at <paramref name="at"/>, next to a hole, one a key or a pair runs on through (<paramref name="beyond"/> is the one after it, away from the hole)?</summary>
+        private static bool CarriesOn(string text, int at, char beyond)
+            => text[at] == ':' ? beyond == '{' || beyond == '}' || (IsKeyCharacter(beyond) && beyond != ':') : IsKeyCharacter(text[at]);
 
         /// <summary>
         /// The code character before a literal's opening quote, past white space, the other quotes of a raw literal's

@@ -1,0 +1,653 @@
+using System;
+using System.Text;
+
+namespace Inworld.Analyzers.Core
+{
+    internal sealed partial class SourceScan
+    {
+        /// <summary>What stands across a '+' from a run of literals.</summary>
+        private enum Operand : byte
+        {
+            /// <summary>No '+': the run ends there.</summary>
+            None,
+
+            /// <summary>A name (the last part of A.B.C): a known value only when a constant or an initialiser gives it one.</summary>
+            Name,
+
+            /// <summary>A call (not nameof), an element access, an object creation: never a value the rules know.</summary>
+            NonConstant,
+
+            /// <summary>Anything this reader does not pair with certainty (parentheses, a cast, a number, an interpolation...).</summary>
+            Unknown,
+        }
+
+        private static readonly string[] KeywordsBeforeParentheses =
+        {
+            "return", "await", "case", "in", "is", "as", "throw", "yield", "else", "when", "and", "or", "not", "select", "where",
+            "let", "from", "on", "equals", "by", "group", "into", "orderby", "join", "switch", "using", "lock", "if", "while",
+            "for", "foreach", "nameof", "default", "sizeof", "checked", "unchecked", "typeof", "out", "ref",
+        };
+
+        /// <summary>
+        /// The plain literals joined by bare '+' around one literal (<c>"0011" + "2233"</c>, <c>a + "with" + b.Name</c>), their
+        /// joined text, and what stands beyond them on each side. The compiler folds the literals into one constant; a
+        /// key or a pair can only run on through a side where the other value is known to the rules (a constant, or a
+        /// field, property or local initialised with a literal). The reader errs towards <see cref="Operand.Unknown"/>.
+        /// </summary>
+        private struct LiteralRun
+        {
+            private int _end;
+
+            /// <summary>The opening quote of the run's first literal.</summary>
+            public int Start { get; private set; }
+
+            /// <summary>False when the literals could not be paired with certainty: the literal is a join, as before.</summary>
+            public bool Readable { get; private set; }
+
+            public string Value { get; private set; }
+
+            public Operand Before { get; private set; }
+
+            public Operand After { get; private set; }
+
+            public string? BeforeName { get; private set; }
+
+            public string? AfterName { get; private set; }
+
+            /// <summary>The part across the '+' before the run is never a value the rules know (a call, an element access...).</summary>
+            public bool BeforeCutsValue { get; private set; }
+
+            /// <summary>The part across the '+' after the run is never a value the rules know.</summary>
+            public bool AfterCutsValue { get; private set; }
+
+            /// <summary>Nothing but literals: the whole value is one constant written here.</summary>
+            public bool Whole { get; private set; }
+
+            /// <summary>Was this run read for the literal at <paramref name="quote"/> (a later literal of the same run)?</summary>
+            public bool Holds(int quote) => _end > 0 && quote >= Start && quote < _end;
+
+            /// <summary>The joined text holds an API key or a raw pair, "Basic" or a format hole (judged once per run).</summary>
+            public bool MayHoldCredential { get; private set; }
+
+            public static LiteralRun Read(string text, int quote)
+            {
+                var unreadable = new LiteralRun { Start = quote, _end = quote + 1, Value = string.Empty };
+                var run = new LiteralRun { Value = string.Empty };
+                var start = quote;
+                while (true)
+                {
+                    var previous = PreviousLiteral(text, start, out var before, out var beforeName);
+                    if (previous == -2)
+                    {
+                        return unreadable;
+                    }
+
+                    if (previous == -1)
+                    {
+                        run.Before = before;
+                        run.BeforeName = beforeName;
+                        break;
+                    }
+
+                    start = previous;
+                }
+
+                if (run.Before == Operand.None)
+                {
+                    // "x + ("a" + "b")": the run is joined past a parenthesis.
+                    CodeBefore(text, start, out var interpolated, out var pastParentheses);
+                    if (interpolated)
+                    {
+                        return unreadable;
+                    }
+
+                    if (pastParentheses == '+')
+                    {
+                        run.Before = Operand.Unknown;
+                    }
+                }
+
+                var value = new StringBuilder();
+                var visited = false;
+                var opening = start;
+                while (true)
+                {
+                    visited |= opening == quote;
+                    var close = AppendLiteral(text, opening, value);
+                    if (close < 0)
+                    {
+                        return unreadable;
+                    }
+
+                    var i = SkipSpaceAndComments(text, close + 1);
+                    if (i < text.Length && (text[i] == 'u' || text[i] == '"'))
+                    {
+                        return unreadable;
+                    }
+
+                    if (i < text.Length && text[i] == '+' && (i + 1 >= text.Length || (text[i + 1] != '+' && text[i + 1] != '=')))
+                    {
+                        i = SkipSpaceAndComments(text, i + 1);
+                        if (i + 1 < text.Length && text[i] == '@' && text[i + 1] == '"')
+                        {
+                            i++;
+                        }
+
+                        if (i < text.Length && text[i] == '"')
+                        {
+                            opening = i;
+                            continue;
+                        }
+
+                        run.After = OperandAfter(text, i, out var afterName);
+                        run.AfterName = afterName;
+                    }
+                    else
+                    {
+                        var next = CodeAfter(text, close, out var pastParentheses);
+                        run.After = pastParentheses == '+' && !(next == ')' && IsArgument(text, start)) ? Operand.Unknown : Operand.None;
+                    }
+
+                    if (!visited)
+                    {
+                        return unreadable;
+                    }
+
+                    run.Start = start;
+                    run._end = close + 1;
+                    run.Readable = true;
+                    run.Whole = run.Before == Operand.None && run.After == Operand.None;
+                    run.BeforeCutsValue = run.Before == Operand.NonConstant;
+                    run.AfterCutsValue = run.After == Operand.NonConstant;
+                    run.Value = value.ToString();
+                    run.MayHoldCredential = ValueHoldsCredential(run.Value) || run.Value.IndexOf("basic", StringComparison.OrdinalIgnoreCase) >= 0 || run.Value.IndexOf('{') >= 0;
+
+                    // A side where the joined text does not end in a key character cannot carry a key through (the
+                    // literal's own text, not the value: an escape there is a backslash, a key character as before).
+                    if (!IsKeyCharacter(text[start + 1]))
+                    {
+                        run.Before = Operand.NonConstant;
+                        run.BeforeName = null;
+                    }
+
+                    if (!IsKeyCharacter(text[close - 1]))
+                    {
+                        run.After = Operand.NonConstant;
+                        run.AfterName = null;
+                    }
+
+                    return run;
+                }
+            }
+
+            /// <summary>
+            /// The opening quote of the plain literal joined by a bare '+' right before the literal opened at
+            /// <paramref name="quote"/>; -1 when the run starts there (<paramref name="operand"/> says what stands before
+            /// it); -2 when the literal before cannot be paired with certainty.
+            /// </summary>
+            private static int PreviousLiteral(string text, int quote, out Operand operand, out string? name)
+            {
+                operand = Operand.None;
+                name = null;
+                var i = quote - 1;
+                if (i >= 0 && text[i] == '@')
+                {
+                    i--;
+                }
+
+                i = SkipSpaceAndCommentsBack(text, i);
+                if (i < 0 || text[i] != '+')
+                {
+                    return -1;
+                }
+
+                if (i > 0 && text[i - 1] == '+')
+                {
+                    operand = Operand.Unknown;
+                    return -1;
+                }
+
+                i = SkipSpaceAndCommentsBack(text, i - 1);
+                if (i < 0)
+                {
+                    operand = Operand.Unknown;
+                    return -1;
+                }
+
+                if (text[i] != '"')
+                {
+                    operand = OperandBefore(text, i, out name);
+                    return -1;
+                }
+
+                // The closing quote at i: its opening is the nearest quote before it on the line that no backslash escapes
+                // (a regular literal); the forward read from the run's start then checks the pairing.
+                for (var j = i - 1; j >= 0; j--)
+                {
+                    var c = text[j];
+                    if (c == '\n')
+                    {
+                        return -2;
+                    }
+
+                    if (c != '"')
+                    {
+                        continue;
+                    }
+
+                    var backslashes = 0;
+                    while (j - 1 - backslashes >= 0 && text[j - 1 - backslashes] == '\\') backslashes++;
+                    if (backslashes % 2 == 1)
+                    {
+                        continue;
+                    }
+
+                    var prefix = j > 0 ? text[j - 1] : '\0';
+                    if (prefix == '"' || prefix == '$')
+                    {
+                        return -2;
+                    }
+
+                    return prefix == '@' ? (j > 1 && text[j - 2] == '$' ? -2 : j) : j;
+                }
+
+                return -2;
+            }
+        }
+
+        /// <summary>
+        /// The last code character at or before <paramref name="i"/>, past white space and /* */ comments (a line comment
+        /// cannot be seen from its end: its text is read as code, which only makes more joins).
+        /// </summary>
+        private static int SkipSpaceAndCommentsBack(string text, int i)
+        {
+            while (i >= 0)
+            {
+                if (char.IsWhiteSpace(text[i]))
+                {
+                    i--;
+                }
+                else if (text[i] == '/' && i > 0 && text[i - 1] == '*')
+                {
+                    var open = i >= 3 ? text.LastIndexOf("/*", i - 2, StringComparison.Ordinal) : -1;
+                    if (open < 0)
+                    {
+                        return i;
+                    }
+
+                    i = open - 1;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return i;
+        }
+
+        /// <summary>Is the operand right after the '+' at <paramref name="plus"/> never a value the rules know?</summary>
+        private static bool CutsValueAfter(string text, int plus)
+            => OperandAfter(text, SkipSpaceAndComments(text, plus + 1), out _) == Operand.NonConstant;
+
+        /// <summary>Is the operand right before the '+' at <paramref name="plus"/> never a value the rules know?</summary>
+        private static bool CutsValueBefore(string text, int plus)
+        {
+            var last = SkipSpaceAndCommentsBack(text, plus - 1);
+            return last >= 0 && OperandBefore(text, last, out _) == Operand.NonConstant;
+        }
+
+        /// <summary>The operand whose last character is at <paramref name="last"/>, right before a '+'.</summary>
+        private static Operand OperandBefore(string text, int last, out string? name)
+        {
+            name = null;
+            var c = text[last];
+            if (c == ')' || c == ']')
+            {
+                var open = MatchingOpenBefore(text, last);
+                if (open < 0)
+                {
+                    return Operand.Unknown;
+                }
+
+                var j = open - 1;
+                while (j >= 0 && char.IsWhiteSpace(text[j])) j--;
+                if (j < 0)
+                {
+                    return Operand.Unknown;
+                }
+
+                if (c == ']')
+                {
+                    // a[i], Call()[i]: an element access. "[...]" after anything else (a collection expression) is not read.
+                    return IsIdentifierCharacter(text[j]) || text[j] == ')' || text[j] == ']' ? Operand.NonConstant : Operand.Unknown;
+                }
+
+                if (!IsIdentifierCharacter(text[j]))
+                {
+                    // (a - b), (n * 8): a number, which the rules never join into a string value. (a + b), (string)x,
+                    // Call<T>(): not read.
+                    return IsArithmetic(text, open + 1, last) ? Operand.NonConstant : Operand.Unknown;
+                }
+
+                var wordEnd = j + 1;
+                while (j >= 0 && IsIdentifierCharacter(text[j])) j--;
+                var word = text.Substring(j + 1, wordEnd - j - 1);
+                return Array.IndexOf(KeywordsBeforeParentheses, word) >= 0 || char.IsDigit(word[0]) ? Operand.Unknown : Operand.NonConstant;
+            }
+
+            if (!IsIdentifierCharacter(c))
+            {
+                return Operand.Unknown;
+            }
+
+            var end = last + 1;
+            var k = last;
+            while (k >= 0 && IsIdentifierCharacter(text[k])) k--;
+            if (char.IsDigit(text[k + 1]) || (k >= 0 && (text[k] == '!' || text[k] == '?')))
+            {
+                // A number ("8 + ..."), x!.Name, x?.Name: not read.
+                return Operand.Unknown;
+            }
+
+            name = text.Substring(k + 1, end - k - 1);
+            return Operand.Name;
+        }
+
+        /// <summary>The operand that starts at <paramref name="start"/>, right after a '+'.</summary>
+        private static Operand OperandAfter(string text, int start, out string? name)
+        {
+            name = null;
+            var i = start;
+            var kind = Operand.Unknown;
+            var first = true;
+            while (true)
+            {
+                if (i < text.Length && text[i] == '@')
+                {
+                    i++;
+                }
+
+                if (first && i < text.Length && text[i] == '(')
+                {
+                    var groupEnd = MatchingCloseAfter(text, i);
+                    if (groupEnd < 0 || !IsArithmetic(text, i + 1, groupEnd))
+                    {
+                        return Operand.Unknown;
+                    }
+
+                    var after = SkipSpaceAndComments(text, groupEnd + 1);
+                    return after < text.Length && (text[after] == '.' || text[after] == '?' || text[after] == '[') ? Operand.Unknown : Operand.NonConstant;
+                }
+
+                var wordStart = i;
+                while (i < text.Length && IsIdentifierCharacter(text[i])) i++;
+                if (i == wordStart || char.IsDigit(text[wordStart]))
+                {
+                    return Operand.Unknown;
+                }
+
+                var word = text.Substring(wordStart, i - wordStart);
+                if (first && (word == "new" || word == "await" || word == "this" || word == "base"))
+                {
+                    // An object creation is never a constant; "this.X" and "base.X" are read from their member.
+                    if (word == "new")
+                    {
+                        return Operand.NonConstant;
+                    }
+
+                    if (word == "await")
+                    {
+                        return Operand.Unknown;
+                    }
+                }
+
+                first = false;
+                kind = Operand.Name;
+                name = word;
+                i = SkipSpaceAndComments(text, i);
+                while (i < text.Length && (text[i] == '(' || text[i] == '['))
+                {
+                    if (text[i] == '(' && (kind == Operand.Name && Array.IndexOf(KeywordsBeforeParentheses, name) >= 0))
+                    {
+                        return Operand.Unknown;
+                    }
+
+                    var close = MatchingCloseAfter(text, i);
+                    if (close < 0)
+                    {
+                        return Operand.Unknown;
+                    }
+
+                    kind = Operand.NonConstant;
+                    name = null;
+                    i = SkipSpaceAndComments(text, close + 1);
+                }
+
+                if (i < text.Length && text[i] == '.')
+                {
+                    i = SkipSpaceAndComments(text, i + 1);
+                    continue;
+                }
+
+                if (i < text.Length && (text[i] == '?' || text[i] == '!' || text[i] == '<'))
+                {
+                    // a?.b, a!.b, a ?? b, Generic<T>(): not read (a '?' of a conditional ends the operand, but is rare here).
+                    return Operand.Unknown;
+                }
+
+                return kind;
+            }
+        }
+
+        /// <summary>
+        /// Is [start, end) a number's expression: names, digits, member access and - * / % &amp; | ^ &lt;&lt; &gt;&gt; (at least one
+        /// of them), with no '+', literal, call or conditional that could make it a string?
+        /// </summary>
+        private static bool IsArithmetic(string text, int start, int end)
+        {
+            var operators = 0;
+            for (var i = start; i < end; i++)
+            {
+                var c = text[i];
+                if ("-*/%&|^".IndexOf(c) >= 0 || (c == '<' && i + 1 < end && text[i + 1] == '<') || (c == '>' && i + 1 < end && text[i + 1] == '>'))
+                {
+                    operators++;
+                    if (c == '<' || c == '>')
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                if (!(IsIdentifierCharacter(c) || char.IsWhiteSpace(c) || c == '.' || c == '(' || c == ')'))
+                {
+                    return false;
+                }
+            }
+
+            return operators > 0;
+        }
+
+        /// <summary>Is the literal opened at <paramref name="quote"/> an argument of a call ("Name(" or ", " before it)?</summary>
+        private static bool IsArgument(string text, int quote)
+        {
+            var i = quote - 1;
+            while (i >= 0 && (text[i] == '@' || char.IsWhiteSpace(text[i]))) i--;
+            if (i < 0)
+            {
+                return false;
+            }
+
+            if (text[i] == ',')
+            {
+                return true;
+            }
+
+            if (text[i] != '(')
+            {
+                return false;
+            }
+
+            i--;
+            while (i >= 0 && char.IsWhiteSpace(text[i])) i--;
+            if (i < 0 || !IsIdentifierCharacter(text[i]))
+            {
+                return false;
+            }
+
+            var end = i + 1;
+            while (i >= 0 && IsIdentifierCharacter(text[i])) i--;
+            return Array.IndexOf(KeywordsBeforeParentheses, text.Substring(i + 1, end - i - 1)) < 0;
+        }
+
+        /// <summary>The '(' or '[' that the ')' or ']' at <paramref name="close"/> closes, on a few lines back; -1 when not certain.</summary>
+        private static int MatchingOpenBefore(string text, int close)
+        {
+            const int MaxLookBack = 2000;
+            var limit = Math.Max(0, close - MaxLookBack);
+            var depth = 0;
+            for (var i = close; i >= limit; i--)
+            {
+                switch (text[i])
+                {
+                    case ')':
+                    case ']':
+                        depth++;
+                        break;
+                    case '(':
+                    case '[':
+                        if (--depth == 0)
+                        {
+                            return i;
+                        }
+
+                        break;
+                    case '"':
+                    case '\'':
+                    case ';':
+                    case '{':
+                    case '}':
+                        // A literal inside could hold brackets; a statement boundary means the pairing failed.
+                        return -1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The ')' or ']' that closes the bracket at <paramref name="open"/>, stepping over regular literals; -1 when not certain.</summary>
+        private static int MatchingCloseAfter(string text, int open)
+        {
+            const int MaxLookAhead = 2000;
+            var limit = Math.Min(text.Length, open + MaxLookAhead);
+            var depth = 0;
+            for (var i = open; i < limit; i++)
+            {
+                switch (text[i])
+                {
+                    case '(':
+                    case '[':
+                        depth++;
+                        break;
+                    case ')':
+                    case ']':
+                        if (--depth == 0)
+                        {
+                            return i;
+                        }
+
+                        break;
+                    case '"':
+                        if (i > 0 && (text[i - 1] == '@' || text[i - 1] == '$'))
+                        {
+                            return -1;
+                        }
+
+                        // A regular literal: to its closing quote on the line.
+                        var j = i + 1;
+                        while (j < limit && text[j] != '"' && text[j] != '\n')
+                        {
+                            j += text[j] == '\\' ? 2 : 1;
+                        }
+
+                        if (j >= limit || text[j] != '"')
+                        {
+                            return -1;
+                        }
+
+                        i = j;
+                        break;
+                    case '\'':
+                    case ';':
+                    case '{':
+                    case '}':
+                        return -1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Appends the value of the plain literal opened at <paramref name="opening"/> (regular, or verbatim after '@');
+        /// returns its closing quote, or -1 for any other literal or one that does not close.
+        /// </summary>
+        private static int AppendLiteral(string text, int opening, StringBuilder value)
+        {
+            var verbatim = opening > 0 && text[opening - 1] == '@';
+            if (opening > 0 && text[opening - 1] == '$')
+            {
+                return -1;
+            }
+
+            if (opening + 1 < text.Length && text[opening + 1] == '"')
+            {
+                // An empty regular literal; a third quote opens a raw literal, and @"" may be an escaped quote: not read here.
+                return !verbatim && (opening + 2 >= text.Length || text[opening + 2] != '"') ? opening + 1 : -1;
+            }
+
+            var contentStart = opening + 1;
+            for (var i = contentStart; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (verbatim)
+                {
+                    if (c == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            value.Append('"');
+                            i++;
+                            continue;
+                        }
+
+                        return i;
+                    }
+
+                    value.Append(c);
+                    continue;
+                }
+
+                if (c == '\n')
+                {
+                    return -1;
+                }
+
+                if (c == '"')
+                {
+                    value.Append(Unescape(text.Substring(contentStart, i - contentStart)));
+                    return i;
+                }
+
+                if (c == '\\')
+                {
+                    i++;
+                }
+            }
+
+            return -1;
+        }
+    }
+}
