@@ -62,8 +62,22 @@ namespace Inworld.Scan
             var unitOfFile = target.CSharpFiles.Select(plan.UnitFor).ToArray();
             var phase = Stopwatch.StartNew();
 
+            // Every compilation sees the config files, as every project of a build does: INW900 then points at the line.
+            var configFiles = configSources.Values.GroupBy(v => v.File, StringComparer.Ordinal).Select(g => (AdditionalText)new ConfigFileText(g.Key, g.First().Text)).ToList();
+            var configPaths = new HashSet<string>(configFiles.Select(f => f.Path), StringComparer.Ordinal);
+            var unitOptions = new Dictionary<CompilationUnit, ConfigOptions>();
+            ConfigOptions OptionsOf(CompilationUnit unit)
+            {
+                if (!unitOptions.TryGetValue(unit, out var options))
+                {
+                    unitOptions[unit] = options = new ConfigOptions(configSet, unit.BuildProperties, configPaths);
+                }
+
+                return options;
+            }
+
             // Every file is read and its text screened before anything is parsed (ScanPreFilter): only the compilations
-            // whose text may hold a finding are parsed, and of those only the files that need it.
+            // whose text may hold a finding are parsed and analysed.
             var sources = ReadAll(target, problems, cancellationToken);
             var razorUnits = new HashSet<CompilationUnit>(target.RazorFiles.Select(plan.UnitFor));
             var configNamesInworld = configSources.Values.Any(v => v.Text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0);
@@ -75,7 +89,7 @@ namespace Inworld.Scan
                     ? ScanPreFilter.Choice.All("--full-analysis")
                     : ScanPreFilter.Choose(
                         indices.Select(i => sources[i].Text).ToList(), indices.Select(i => sources[i].Scan).ToList(),
-                        configNamesInworld || BuildPropertiesNameInworld(group.Key), MayBeClient(group.Key), razorUnits.Contains(group.Key));
+                        configNamesInworld || BuildPropertiesNameInworld(group.Key), MayBeClient(group.Key, OptionsOf(group.Key)), razorUnits.Contains(group.Key));
             }
 
             var chosen = Enumerable.Range(0, unitOfFile.Length).Where(i => !choices[unitOfFile[i]].IsNone).ToArray();
@@ -112,9 +126,6 @@ namespace Inworld.Scan
             // SDK projects get their implicit usings from obj/, which is not scanned; supply them (parsed once,
             // shared by every compilation whose project enables them) so that Convert, Encoding and Environment bind as in the real build.
             var implicitUsings = CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "inworld-scan.GlobalUsings.g.cs", cancellationToken: cancellationToken);
-            // Every compilation sees the config files, as every project of a build does: INW900 then points at the line.
-            var configFiles = configSources.Values.GroupBy(v => v.File, StringComparer.Ordinal).Select(g => (AdditionalText)new ConfigFileText(g.Key, g.First().Text)).ToList();
-            var configPaths = new HashSet<string>(configFiles.Select(f => f.Path), StringComparer.Ordinal);
             var findings = new List<Finding>(configFindings);
             var first = true;
             var units = plan.Units;
@@ -132,7 +143,7 @@ namespace Inworld.Scan
                 }
 
                 analysed++;
-                var options = new ConfigOptions(configSet, unit.BuildProperties, configPaths);
+                var options = OptionsOf(unit);
                 var unitTrees = unit.AddImplicitUsings && unit.Trees.Count > 0 ? unit.Trees.Append(implicitUsings) : unit.Trees;
                 findings.AddRange(await AnalyzeAsync(unit.AssemblyName, unitTrees, unit.ExtraReferences, additional, configFiles, options, problems, cancellationToken).ConfigureAwait(false));
             }
@@ -193,7 +204,7 @@ namespace Inworld.Scan
                 (p.Key.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0 || p.Value.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0));
 
         /// <summary>Could the compilation be client code (INW002 runs only there)? The analyzers' own decision, from what the scanner knows before parsing.</summary>
-        private bool MayBeClient(CompilationUnit unit)
+        private bool MayBeClient(CompilationUnit unit, ConfigOptions options)
         {
             if (_options.ProjectKind != "auto")
             {
@@ -206,8 +217,8 @@ namespace Inworld.Scan
                 return true;
             }
 
-            var global = new ConfigOptions(AnalyzerConfigSet.Create(new List<AnalyzerConfig>()), unit.BuildProperties, new HashSet<string>()).GlobalOptions;
-            return Inworld.Analyzers.Core.ProjectKinds.Detect(FrameworkReferenceNames.Value, global, Inworld.Analyzers.Core.UnityContext.NotUnity).IsClient;
+            // The global options the compilation's analyzers get: build properties and .globalconfig files.
+            return Inworld.Analyzers.Core.ProjectKinds.Detect(FrameworkReferenceNames.Value, options.GlobalOptions, Inworld.Analyzers.Core.UnityContext.NotUnity).IsClient;
         }
 
         private static readonly Lazy<string[]> FrameworkReferenceNames = new Lazy<string[]>(

@@ -35,7 +35,6 @@ namespace Inworld.Scan
                 return Choice.All("the options name an Inworld setting");
             }
 
-            var knownNames = new HashSet<string>(StringComparer.Ordinal);
             var carriers = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < scans.Count; i++)
             {
@@ -78,14 +77,7 @@ namespace Inworld.Scan
                 }
             }
 
-            var wanted = new SourceScan.CarrierNames(wantedNames);
-            if (wanted.Count > 0)
-            {
-                foreach (var scan in scans)
-                {
-                    scan.AddKnownNames(wanted, knownNames);
-                }
-            }
+            var knownNames = SourceScan.KnownAmong(scans, wantedNames);
 
             var chosen = new List<int>();
             for (var i = 0; i < scans.Count; i++)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -144,11 +145,7 @@ namespace Inworld.Analyzers.Core
             if (bound != null)
             {
                 var wantedNames = SourceScan.BoundNames(bound);
-                var wanted = new SourceScan.CarrierNames(wantedNames);
-                foreach (var tree in compilation.SyntaxTrees)
-                {
-                    ScanOf(tree).AddKnownNames(wanted, knownNames);
-                }
+                knownNames.UnionWith(SourceScan.KnownAmong(compilation.SyntaxTrees.Select(ScanOf), wantedNames));
 
                 foreach (var list in constants ?? new List<IReadOnlyCollection<string>>())
                 {

@@ -75,7 +75,7 @@ namespace Inworld.Analyzers.Tests.Helpers
             catch (NotImplementedException)
             {
                 // A test's own options object (Roslyn's base class has no key list): every key the rules read.
-                keys = InworldOptions.Definitions.Select(d => d.Key).Concat(new[] { "build_property.UseMaui", "build_property.UsingMicrosoftNETSdkBlazorWebAssembly" }).ToList();
+                keys = InworldOptions.Definitions.Select(d => d.Key).ToList();
             }
 
             return keys.Any(k => k.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0

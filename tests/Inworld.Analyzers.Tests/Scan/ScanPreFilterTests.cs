@@ -56,6 +56,20 @@ namespace Inworld.Analyzers.Tests.Scan
         }
 
         [Fact]
+        public void A_globalconfig_that_makes_the_project_client_code_keeps_its_Authorization_header_analysed()
+        {
+            // No Inworld word anywhere: only the .globalconfig's build property says the code ships in a MAUI app.
+            using var tree = new ScanTree("prefilter-globalconfig");
+            tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+            tree.Write("App/Chat.cs", "class Chat { void Send(System.Net.Http.HttpRequestMessage request, string key) { request.Headers.Add(\"Authorization\", \"Basic \" + key); } }\n");
+            tree.Write("App/.globalconfig", "is_global = true\nbuild_property.UseMaui = true\n");
+
+            var (filtered, _) = ScanBothWays(tree, null);
+            Assert.Contains("pre-filter: 0 compilations skipped", filtered);
+            Assert.Contains("client code writes an Authorization word", filtered);
+        }
+
+        [Fact]
         public void A_key_in_a_shipped_file_is_reported_when_no_CSharp_file_is_left_to_parse()
         {
             using var tree = new ScanTree("prefilter-shipped");

@@ -286,17 +286,6 @@ namespace Inworld.Analyzers.Core
             return i;
         }
 
-        /// <summary>Is the operand right after the '+' at <paramref name="plus"/> never a value the rules know?</summary>
-        private static bool CutsValueAfter(string text, int plus)
-            => OperandAfter(text, SkipSpaceAndComments(text, plus + 1), out _) == Operand.NonConstant;
-
-        /// <summary>Is the operand right before the '+' at <paramref name="plus"/> never a value the rules know?</summary>
-        private static bool CutsValueBefore(string text, int plus)
-        {
-            var last = SkipSpaceAndCommentsBack(text, plus - 1);
-            return last >= 0 && OperandBefore(text, last, out _) == Operand.NonConstant;
-        }
-
         /// <summary>The operand whose last character is at <paramref name="last"/>, right before a '+'.</summary>
         private static Operand OperandBefore(string text, int last, out string? name)
         {

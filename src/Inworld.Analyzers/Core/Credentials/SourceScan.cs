@@ -111,7 +111,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Adds to <paramref name="known"/> those of <paramref name="wanted"/> that this file gives a known value (<see cref="KnownNames"/>).</summary>
-        public void AddKnownNames(CarrierNames wanted, HashSet<string> known)
+        private void AddKnownNames(CarrierNames wanted, HashSet<string> known)
         {
             foreach (var equals in _declarations)
             {
@@ -120,6 +120,24 @@ namespace Inworld.Analyzers.Core
                     known.Add(_text.Substring(start, length));
                 }
             }
+        }
+
+        /// <summary>Those of <paramref name="wantedNames"/> that a file of <paramref name="scans"/> gives a known value (<see cref="KnownNames"/>).</summary>
+        public static HashSet<string> KnownAmong(IEnumerable<SourceScan> scans, ICollection<string> wantedNames)
+        {
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            if (wantedNames.Count == 0)
+            {
+                return known;
+            }
+
+            var wanted = new CarrierNames(wantedNames);
+            foreach (var scan in scans)
+            {
+                scan.AddKnownNames(wanted, known);
+            }
+
+            return known;
         }
 
         /// <summary>The names written next to the bound joins of <paramref name="scans"/>: the only names whose values matter.</summary>
@@ -144,12 +162,6 @@ namespace Inworld.Analyzers.Core
 
             return names;
         }
-
-        /// <summary>Could this file hold a finding of its own, whatever the rest of the compilation holds?</summary>
-        public bool MayHoldFinding => NamesInworld || HoldsCredentialText || Joins.Length > 0 || BoundJoins.Length > 0;
-
-        /// <summary>Is a join written in [start, end)?</summary>
-        public bool HasJoinIn(int start, int end) => AnyIn(Joins, start, end);
 
         /// <summary>
         /// The joins of this file once the compilation's known names are gathered: <see cref="Joins"/>, and the
