@@ -21,9 +21,15 @@ namespace Inworld.Scan
         {
             var diagnostics = new List<Diagnostic>(setDiagnostics);
             diagnostics.AddRange(options.GlobalDiagnostics);
-            foreach (var path in target.CSharpFiles.Concat(target.ShippedFiles))
+
+            // A file's own config diagnostics are invalid dotnet_diagnostic severities of the sections that apply to it:
+            // with no such key in any config, there are none, and the per-file section matching is not done.
+            if (sources.Values.Any(s => s.Text.IndexOf("dotnet_diagnostic", StringComparison.OrdinalIgnoreCase) >= 0))
             {
-                diagnostics.AddRange(options.DiagnosticsFor(path));
+                foreach (var path in target.CSharpFiles.Concat(target.ShippedFiles))
+                {
+                    diagnostics.AddRange(options.DiagnosticsFor(path));
+                }
             }
 
             var findings = new List<Finding>();

@@ -30,6 +30,66 @@ namespace Inworld.Scan
         /// </summary>
         public static IReadOnlyDictionary<string, byte[]>? Overlay { get; set; }
 
+        /// <summary>
+        /// The text of a C# file as <see cref="Read"/> gives it, decoded straight to a string when it is UTF-8 (with or
+        /// without a mark), the common case: the pre-filter reads every file's text, and most are never parsed, so no
+        /// SourceText is built for them (<see cref="ToSourceText"/> builds one for the files that are). Null when the
+        /// file cannot be read (said in <paramref name="problems"/>).
+        /// </summary>
+        public static string? ReadText(string path, ScanProblems problems)
+        {
+            try
+            {
+                byte[] bytes;
+                if (Overlay != null && Overlay.TryGetValue(path, out var staged))
+                {
+                    bytes = staged;
+                }
+                else
+                {
+                    var info = new FileInfo(path);
+                    if (info.Length == 0)
+                    {
+                        return string.Empty;
+                    }
+
+                    if (info.Length > MaxFileBytes)
+                    {
+                        return Read(path, problems)?.ToString();
+                    }
+
+                    using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+                    bytes = new byte[stream.Length];
+                    if (ReadFully(stream, bytes) != bytes.Length)
+                    {
+                        return Read(path, problems)?.ToString();
+                    }
+                }
+
+                var probed = (int)Math.Min(BinaryProbeBytes, bytes.Length);
+                var hasUtf16Mark = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
+                if (hasUtf16Mark || Classify(bytes, probed) != Kind.Text)
+                {
+                    // UTF-16, binary: the general reader.
+                    return Read(path, problems)?.ToString();
+                }
+
+                var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                return Utf8.GetString(bytes, start, bytes.Length - start);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidDataException || e is NotSupportedException)
+            {
+                problems.NotRead(path, e);
+                return null;
+            }
+        }
+
+        /// <summary>The SourceText the compiler parses, for a text read by <see cref="ReadText"/>.</summary>
+        public static SourceText ToSourceText(string text) => SourceText.From(text, Encoding.UTF8);
+
+        /// <summary>UTF-8 that replaces invalid bytes, as SourceText decodes a file with no mark that is not valid UTF-8.</summary>
+        private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
         public static SourceText? Read(string path, ScanProblems problems)
         {
             try

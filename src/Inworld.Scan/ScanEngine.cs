@@ -41,12 +41,14 @@ namespace Inworld.Scan
             _progress = progress;
         }
 
-        /// <summary>Every DiagnosticAnalyzer the Inworld.Analyzers assembly ships.</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(RuleIds).Assembly.GetTypes()
+        /// <summary>Every DiagnosticAnalyzer the Inworld.Analyzers assembly ships, made when first needed: a scan the pre-filter skips whole needs none.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers => LazyAnalyzers.Value;
+
+        private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> LazyAnalyzers = new Lazy<ImmutableArray<DiagnosticAnalyzer>>(() => typeof(RuleIds).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+            .ToImmutableArray());
 
         public async Task<List<Finding>> ScanAsync(ScanTarget target, ScanProblems problems, CancellationToken cancellationToken)
         {
@@ -125,7 +127,7 @@ namespace Inworld.Scan
 
             // SDK projects get their implicit usings from obj/, which is not scanned; supply them (parsed once,
             // shared by every compilation whose project enables them) so that Convert, Encoding and Environment bind as in the real build.
-            var implicitUsings = CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "inworld-scan.GlobalUsings.g.cs", cancellationToken: cancellationToken);
+            var implicitUsings = new Lazy<SyntaxTree>(() => CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, "inworld-scan.GlobalUsings.g.cs", cancellationToken: cancellationToken));
             var findings = new List<Finding>(configFindings);
             var first = true;
             var units = plan.Units;
@@ -144,7 +146,7 @@ namespace Inworld.Scan
 
                 analysed++;
                 var options = OptionsOf(unit);
-                var unitTrees = unit.AddImplicitUsings && unit.Trees.Count > 0 ? unit.Trees.Append(implicitUsings) : unit.Trees;
+                var unitTrees = unit.AddImplicitUsings && unit.Trees.Count > 0 ? unit.Trees.Append(implicitUsings.Value) : unit.Trees;
                 findings.AddRange(await AnalyzeAsync(unit.AssemblyName, unitTrees, unit.ExtraReferences, additional, configFiles, options, problems, cancellationToken).ConfigureAwait(false));
             }
 
@@ -157,20 +159,19 @@ namespace Inworld.Scan
         }
 
         /// <summary>Every C# file's text and its text scan, read in parallel; an unreadable file is an error and an empty text.</summary>
-        private (SourceText Source, string Text, SourceScan Scan)[] ReadAll(ScanTarget target, ScanProblems problems, CancellationToken cancellationToken)
+        private (string Text, SourceScan Scan)[] ReadAll(ScanTarget target, ScanProblems problems, CancellationToken cancellationToken)
         {
-            var sources = new (SourceText, string, SourceScan)[target.CSharpFiles.Count];
+            var sources = new (string, SourceScan)[target.CSharpFiles.Count];
             Parallel.For(0, sources.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                var source = FileContent.Read(target.CSharpFiles[i], problems) ?? SourceText.From(string.Empty, Encoding.UTF8);
-                var text = source.ToString();
-                sources[i] = (source, text, SourceScan.Of(text));
+                var text = FileContent.ReadText(target.CSharpFiles[i], problems) ?? string.Empty;
+                sources[i] = (text, SourceScan.Of(text));
             });
 
             return sources;
         }
 
-        private SyntaxTree[] ParseChosen(ScanTarget target, (SourceText Source, string Text, SourceScan Scan)[] sources, int[] chosen, Func<int, CSharpParseOptions> parseOptions, CancellationToken cancellationToken)
+        private SyntaxTree[] ParseChosen(ScanTarget target, (string Text, SourceScan Scan)[] sources, int[] chosen, Func<int, CSharpParseOptions> parseOptions, CancellationToken cancellationToken)
         {
             var trees = new SyntaxTree[chosen.Length];
             var parsed = 0;
@@ -178,7 +179,7 @@ namespace Inworld.Scan
             Parallel.For(0, trees.Length, new ParallelOptions { CancellationToken = cancellationToken }, k =>
             {
                 var i = chosen[k];
-                trees[k] = CSharpSyntaxTree.ParseText(sources[i].Source, parseOptions(i), target.CSharpFiles[i], cancellationToken);
+                trees[k] = CSharpSyntaxTree.ParseText(FileContent.ToSourceText(sources[i].Text), parseOptions(i), target.CSharpFiles[i], cancellationToken);
 
                 var count = Interlocked.Increment(ref parsed);
                 if (count % 500 == 0)

@@ -40,13 +40,13 @@ namespace Inworld.Analyzers.Core
         };
 
         private readonly SourceScan.CarrierNames _carriers;
-        private readonly HashSet<string> _knownNames;
+        private readonly SourceScan.KnownValues _knownNames;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]> _nameJoins = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]>();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]> _liveJoins = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]>();
         private readonly Func<SyntaxTree, int[]> _readNameJoins;
         private readonly Func<SyntaxTree, int[]> _readLiveJoins;
 
-        private CompilationScreen(string? fullAnalysisReason, bool anyJoin, HashSet<string> carriers, HashSet<string> knownNames)
+        private CompilationScreen(string? fullAnalysisReason, bool anyJoin, HashSet<string> carriers, SourceScan.KnownValues knownNames)
         {
             FullAnalysisReason = fullAnalysisReason;
             AnyJoin = anyJoin;
@@ -86,7 +86,7 @@ namespace Inworld.Analyzers.Core
         {
             var anyJoin = false;
             var carriers = new HashSet<string>(StringComparer.Ordinal);
-            var knownNames = new HashSet<string>(StringComparer.Ordinal);
+            var knownNames = new SourceScan.KnownValues();
             List<SourceScan>? bound = null;
             List<IReadOnlyCollection<string>>? constants = null;
             foreach (var tree in compilation.SyntaxTrees)
@@ -153,7 +153,7 @@ namespace Inworld.Analyzers.Core
                     {
                         if (wantedNames.Contains(constant))
                         {
-                            knownNames.Add(constant);
+                            knownNames.Add(constant, SourceScan.ValueShape.AnyValue);
                         }
                     }
                 }
@@ -168,7 +168,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>A screen that lets every block through (the pre-filter switched off, or a compilation that needs it all).</summary>
-        public static CompilationScreen Full(string reason) => new CompilationScreen(reason, anyJoin: true, new HashSet<string>(), new HashSet<string>());
+        public static CompilationScreen Full(string reason) => new CompilationScreen(reason, anyJoin: true, new HashSet<string>(), new SourceScan.KnownValues());
 
         /// <summary>Could the rules find anything in <paramref name="type"/> (its own declarations, nested types aside)?</summary>
         public bool MayHoldFinding(INamedTypeSymbol type)

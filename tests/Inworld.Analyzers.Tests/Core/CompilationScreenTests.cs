@@ -88,11 +88,11 @@ namespace Inworld.Analyzers.Tests.Core
         [InlineData("var k = \"$KEY1$\" + \"$KEY2$\";")]
         [InlineData("var k = \"$KEY1$\"\n    + @\"$KEY2$\";")]
         [InlineData("var k = \"$ID$\" + \":\" + \"$SECRET$\";")]
-        [InlineData("var k = \"Basic \" + \"abc\";")]
-        [InlineData("var k = \"{0}\" + \"{1}\";")]
+        [InlineData("var k = \"Basic \" + (Pair);")]
+        [InlineData("const string Format = \"{0}\" + \"{1}\";")]
+        [InlineData("var k = string.Format(\"{0}\" + \"{1}\", First, Rest);")]
         [InlineData("var k = \"abc\" + (Rest);")]
         [InlineData("var k = \"abc\" + nameof(Rest);")]
-        [InlineData("var k = \"abc\" + 8;")]
         [InlineData("var k = \"abc\" + x?.Rest;")]
         [InlineData("var k = (First) + \"abc\";")]
         [InlineData("var k = return(First) + \"abc\";")]
@@ -107,6 +107,23 @@ namespace Inworld.Analyzers.Tests.Core
         [InlineData("var n = \"list\" + items[0];")]
         [InlineData("var n = Prefix() + \"with\" + Suffix();")]
         [InlineData("var n = \"x\" + new string('a', 3);")]
+        [InlineData("var n = \"abc\" + 8;")]
+        [InlineData("var n = 1.1 + \"abc\";")]
+        [InlineData("var n = \"Basic \" + \"abc\";")]
+        [InlineData("var n = \"Basic Agreement \" + algorithm + \" not recognised\";")]
+        [InlineData("var n = \"{\" + Hash.GetText(h) + \",\" + Sig.GetText(s) + \"}\";")]
+        [InlineData("var n = \"KeyUsage: 0x\" + ((data[1] & 0xff) << 8 | (data[0] & 0xff)).ToString(\"X\");")]
+        [InlineData("var n = \"tag 0x\" + ((int)initialTag).ToString(\"X\");")]
+        [InlineData("var n = \"hss private key\" + (keyPair.IsShard() ? \" shard\" : \"\") + \" is exhausted\";")]
+        [InlineData("var n = (compress ? \"de\" : \"in\") + \"flating: \" + z.msg;")]
+        [InlineData("var n = (encrypt ? \"Encrypt\" : \"Decrypt\") + \" did not reset\";")]
+        [InlineData("var n = $\"{nameof(DHBasicAgreement)} expects {nameof(DHPrivateKeyParameters)}\";")]
+        [InlineData("var n = $\"{Describe()}/{mode}/NoPadding\";")]
+        [InlineData("var n = $\"{values[0]}:{values[1]}\";")]
+        [InlineData("var n = $\"{a,8}{b:X2}\";")]
+        [InlineData("var n = string.Format(\"BouncyCastle-{0}\", Guid.NewGuid());")]
+        [InlineData("var n = testVector[\"tcId\"] + \": pre-hashed verification\";")]
+        [InlineData("var n = \"Certificate:\\n\" +\n    \"    X509v3 Basic Constraints: \\n\" +\n    \"-----END CERTIFICATE-----\\n\";")]
         public void Literals_joined_only_to_literals_or_calls_are_no_joins(string statement)
         {
             var scan = SourceScan.Of("class C { void M() { " + statement + " } }");
@@ -136,22 +153,84 @@ namespace Inworld.Analyzers.Tests.Core
             Assert.Empty(scan.LiveJoins(new[] { "First", "Rest" }));
         }
 
+        /// <summary>
+        /// StringValues gives a value to constants (whatever their initialiser), and to read-only fields, get-only properties
+        /// and locals whose initialiser is a single literal; never to an expression-bodied member, and a constant of a number
+        /// type never joins a string.
+        /// </summary>
         [Fact]
-        public void Known_names_are_constants_and_names_a_literal_initialises()
+        public void Known_names_are_string_constants_and_names_a_literal_initialises()
         {
             var scan = SourceScan.Of(
-                "class C { const string A = B + C, D = nameof(C); public const int E = 1; static readonly string R = \"r\"; string P { get; } = \"p\"; " +
+                "class C { const string A = B + C, D = nameof(C); public const int E = 1; const bool G = true; static readonly string R = \"r\"; string P { get; } = \"p\"; " +
                 "string X => \"x\"; void M() { var l = \"l\"; const string F = A + D; string notKnown = M2(); } }");
-            Assert.Equal(new[] { "A", "D", "E", "F", "P", "R", "X", "l" }, scan.KnownNames.OrderBy(n => n, System.StringComparer.Ordinal));
+            Assert.Equal(new[] { "A", "D", "F", "P", "R", "l" }, scan.KnownNames.OrderBy(n => n, System.StringComparer.Ordinal));
+        }
+
+        /// <summary>
+        /// A join next to known names is judged with the values the names may hold: the longest run of key characters through
+        /// it must reach the shorter credential's length, and when every value is known, a joined value must hold a key.
+        /// </summary>
+        [Theory]
+        [InlineData("class P { const string Name = \"AES\"; } class C { string M() => Name + \": Okay\"; }", false)]
+        [InlineData("class P { const string Name = \"$ID$\"; } class C { string M() => Name + \":$SECRET$\"; }", true)]
+        [InlineData("class P { const string Name = Other + \"x\"; } class C { string M() => Name + \": Okay\"; }", true)]
+        [InlineData("class P { const string type = \"CERTIFICATE\"; } class C { string M() => \"-----BEGIN \" + type + \"-----\"; }", false)]
+        [InlineData("class P { const string type = \"CERTIFICATE\"; } class C { string M(string x) => x + type + \"-----\"; }", true)]
+        [InlineData("class P { const string digestName = \"SHA256\"; } class C { string M() => \"RSA//OAEPWITH\" + digestName + \"ANDMGF1Padding\"; }", false)]
+        [InlineData("class P { const string T = \"0011223344556677\"; } class C { string M() => \"BEA5E8798DBE7110031C144DA0B2612213CC8B747807121A\" + T; }", false)]
+        [InlineData("class P { const string T = \"$KEY2$\"; } class C { string M() => \"$KEY1$\" + T; }", true)]
+        [InlineData("class P { string size = \"1024\"; } class C { string M() => \"basic \" + size + \" bit test\"; }", false)]
+        [InlineData("class P { const string Key = Other; } class C { string M() => \"Basic \" + Key; }", true)]
+        [InlineData("class P { static readonly string T = \"\"\"\n    $KEY2$\n    \"\"\"; } class C { string M() => \"$KEY1$\" + T; }", true)]
+        [InlineData("class P { static readonly string T = \"$KEY2$\" + Other; } class C { string M() => \"$KEY1$\" + T; }", false)]
+        [InlineData("class P { const string T = \"$KEY2$\" + Other; } class C { string M() => \"$KEY1$\" + T; }", true)]
+        [InlineData("class P { string T => \"$KEY2$\"; } class C { string M() => \"$KEY1$\" + T; }", false)]
+        [InlineData("class P { const string Name = \"x\"; } class C { string M() => $\"{Name}/{Mode}\"; }", false)]
+        [InlineData("class P { const string Name = \"x\", Mode = \"y\"; } class C { string M() => $\"{Name}/{Mode}\"; }", true)]
+        public void Joins_next_to_known_names_are_judged_with_their_values(string source, bool live)
+        {
+            var scans = new[] { SourceScan.Of(Snippet.Expand(source)) };
+            var known = SourceScan.KnownAmong(scans, SourceScan.BoundNames(scans));
+            Assert.Equal(live, scans[0].LiveJoins(known).Length > 0);
+        }
+
+        /// <summary>The joins with no literal at them, next to a name that carries a fragment (<see cref="SourceScan.CarrierJoins"/>).</summary>
+        [Theory]
+        [InlineData("string M() => First + Rest;", true)]
+        [InlineData("string M() => string.Concat(First, Rest);", true)]
+        [InlineData("string M() => string.Concat(First, Describe());", false)]
+        [InlineData("string M() => string.Concat(rootId, \".\", branchId);", false)]
+        [InlineData("static byte[] Concat(byte[] a, byte[] b) => null;", false)]
+        [InlineData("string M() => First + \"$KEY2$\";", false)]
+        [InlineData("string M() => Fail(\"\" + First + \" failed\");", false)]
+        [InlineData("string M() => Other + \"\" + First;", true)]
+        [InlineData("int M(int[] a, int First) => (a[0] & 0xFF) + (First >> 8);", false)]
+        [InlineData("string M() => \"pub=MEMwBQYDK2VxAzoA+First\";", false)]
+        [InlineData("/// + First bytes long\nstring M() => null;", false)]
+        [InlineData("int M(byte[] P, int x1, int c) => P[(x1 + First + c) & 0xFF];", false)]
+        [InlineData("bool M(int i, int j) => j < i + First;", false)]
+        [InlineData("ulong M(uint yw, uint xw) => (ulong)yw * (ulong)First + (ulong)xw;", false)]
+        [InlineData("string M(string[] zz, int zzOff) => zz[zzOff + First];", true)]
+        [InlineData("string M(bool b) => b ? First + Rest : null;", true)]
+        [InlineData("string M() => First + // the rest\n    Rest;", true)]
+        [InlineData("bool M() => First + Rest == Other;", true)]
+        [InlineData("bool M(List<int> l) => l.Count < 2 && First + Rest == Other;", true)]
+        public void Carrier_joins_are_where_a_carrier_can_meet_another_value(string member, bool join)
+        {
+            var carriers = new SourceScan.CarrierNames(new[] { "First" });
+            var joins = SourceScan.CarrierJoins(Snippet.Expand("class C { " + member + " }"), carriers);
+            Assert.Equal(join, joins.Count > 0);
         }
 
         [Theory]
-        [InlineData("static class Parts { public const string Tail = \"abc\"; }", true)]
-        [InlineData("static class Parts { public static readonly string Tail = \"abc\"; }", true)]
+        [InlineData("static class Parts { public const string Tail = \"$KEY2$\"; }", true)]
+        [InlineData("static class Parts { public static readonly string Tail = \"$KEY2$\"; }", true)]
+        [InlineData("static class Parts { public const string Tail = \"abc\"; }", false)]
         [InlineData("static class Parts { public static string Tail => Compute(); static string Compute() => null; }", false)]
         public void A_join_next_to_a_name_another_file_gives_a_value_is_live(string parts, bool admitted)
         {
-            var compilation = Compile(("Parts.cs", parts), ("Use.cs", "class Use { string M() => \"def\" + Parts.Tail; }"));
+            var compilation = Compile(("Parts.cs", parts), ("Use.cs", "class Use { string M() => \"$KEY1$\" + Parts.Tail; }"));
             var screen = CompilationScreen.For(compilation, default);
 
             Assert.True(screen.JoinsOnly, screen.FullAnalysisReason);
@@ -188,7 +267,7 @@ namespace Inworld.Analyzers.Tests.Core
         {
             var compilation = Compile(
                 ("Quiet.cs", "class Quiet { string M(int n) => \"Invalid length: \" + n; }"),
-                ("Joined.cs", "class Joined { const string First = \"abc\", Last = \"ghi\"; string M() => First + \"def\" + Last; }"));
+                ("Joined.cs", "class Joined { const string Id = \"$ID$\", Secret = \"$SECRET$\"; string M() => Id + \":\" + Secret; }"));
             var screen = CompilationScreen.For(compilation, default);
 
             Assert.True(screen.JoinsOnly, screen.FullAnalysisReason);

@@ -269,7 +269,11 @@ namespace Inworld.Analyzers.Tests.Robustness
         /// </summary>
         private static bool IsKnownUnityTokenRewriteWarning(string label, List<string> added, string source)
             => label.Contains("INW002", StringComparison.Ordinal) && added.Count == 1 && added[0] == "CS0414 x1" &&
-               source.Contains("UnityEngine", StringComparison.Ordinal) && source.Contains("[SerializeField] private string inworldApiKey", StringComparison.Ordinal);
+               source.Contains("UnityEngine", StringComparison.Ordinal) && SerializedKeyField.IsMatch(source);
+
+        /// <summary>The serialized key field of that input, in any of its robustness variants (spacing, modifiers).</summary>
+        private static readonly System.Text.RegularExpressions.Regex SerializedKeyField = new System.Text.RegularExpressions.Regex(
+            @"\[\s*SerializeField\s*\]\s*(private\s+)?string\s+inworldApiKey\b", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
         [Fact]
         public void Every_fix_and_FixAll_applies_cleanly_on_every_rule_test_input_and_variant()

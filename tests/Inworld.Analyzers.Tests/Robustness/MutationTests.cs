@@ -149,6 +149,43 @@ namespace Inworld.Analyzers.Tests.Robustness
             Assert.True(failures.IsEmpty, failures.Count + " failures; first:\n" + failures.FirstOrDefault());
         }
 
+        /// <summary>
+        /// inworld-scan's text pre-filter (ScanPreFilter) over every mutated input, as server and as client code: wherever it
+        /// would leave the compilation unparsed, the full analysis (the analyzers' own screen off too) must find nothing.
+        /// </summary>
+        [Fact]
+        public void The_scanners_pre_filter_skips_no_mutated_input_that_holds_a_finding()
+        {
+            var random = new Random(424242);
+            var variants = Corpus().SelectMany(source => Mutations(source, random).Prepend(source)).Distinct(StringComparer.Ordinal).ToList();
+            var failures = new ConcurrentBag<string>();
+            var skipped = 0;
+            Parallel.ForEach(variants, new ParallelOptions { MaxDegreeOfParallelism = 2 }, variant =>
+            {
+                var compilation = Compile(variant);
+                foreach (var properties in new[] { new Dictionary<string, string>(), ClientOptions })
+                {
+                    var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new DictionaryConfigOptions.Provider(properties));
+                    if (!PreFilterEquivalence.ScannerWouldSkip(compilation, options))
+                    {
+                        continue;
+                    }
+
+                    Interlocked.Increment(ref skipped);
+                    var full = PreFilterEquivalence.RunAsync(compilation, Analyzers, options, preFilter: false, CancellationToken.None).GetAwaiter().GetResult();
+                    if (full.Length > 0)
+                    {
+                        failures.Add((properties.Count == 0 ? "server" : "client") + ": the pre-filter would skip a compilation in which the full analysis finds:\n  " +
+                                     string.Join("\n  ", full) + "\n--- input ---\n" + variant);
+                    }
+                }
+            });
+
+            _output.WriteLine(variants.Count + " variants, " + skipped + " (variant, project kind) runs the pre-filter would skip, each analysed in full");
+            Assert.True(skipped >= 100, "only " + skipped + " skipped runs: the test no longer exercises the pre-filter");
+            Assert.True(failures.IsEmpty, failures.Count + " failures; first:\n" + failures.FirstOrDefault());
+        }
+
         [Fact]
         public async Task Concurrent_runs_give_identical_diagnostics()
         {

@@ -66,8 +66,32 @@ namespace Inworld.Analyzers.Core
             /// <summary>Was this run read for the literal at <paramref name="quote"/> (a later literal of the same run)?</summary>
             public bool Holds(int quote) => _end > 0 && quote >= Start && quote < _end;
 
-            /// <summary>The joined text holds an API key or a raw pair, "Basic" or a format hole (judged once per run).</summary>
+            /// <summary>
+            /// The joined text holds an API key or a raw pair, or a '{' in an argument of string.Format, or ends in "Basic"
+            /// before a part this reader cannot pair (judged once per run).
+            /// </summary>
             public bool MayHoldCredential { get; private set; }
+
+            /// <summary>The joined text ends in the word "Basic" (white space after it allowed) and a name follows: a scheme put before a known value.</summary>
+            public bool BasicBeforeName { get; private set; }
+
+            /// <summary>What the joined text offers a key running through its ends.</summary>
+            public ValueShape Shape { get; private set; }
+
+            /// <summary>
+            /// How many key characters what is joined by '+' beyond the name before the run (<c>a + Name + "..."</c>) may add
+            /// to a key that runs through that name: 0 when nothing is, a literal's own count, else <see cref="Unbounded"/>.
+            /// </summary>
+            public int BeyondBefore { get; private set; }
+
+            /// <summary>Like <see cref="BeyondBefore"/>, beyond the name after the run.</summary>
+            public int BeyondAfter { get; private set; }
+
+            /// <summary>The value of the literal beyond the name before the run, when nothing further can reach the run; else null.</summary>
+            public string? BeyondBeforeText { get; private set; }
+
+            /// <summary>Like <see cref="BeyondBeforeText"/>, after the run.</summary>
+            public string? BeyondAfterText { get; private set; }
 
             public static LiteralRun Read(string text, int quote)
             {
@@ -86,6 +110,12 @@ namespace Inworld.Analyzers.Core
                     {
                         run.Before = before;
                         run.BeforeName = beforeName;
+                        if (before == Operand.Name)
+                        {
+                            run.BeyondBefore = BeyondNameBefore(text, start, out var beyondText);
+                            run.BeyondBeforeText = beyondText;
+                        }
+
                         break;
                     }
 
@@ -139,13 +169,19 @@ namespace Inworld.Analyzers.Core
                             continue;
                         }
 
-                        run.After = OperandAfter(text, i, out var afterName);
+                        run.After = OperandAfter(text, i, out var afterName, out var afterEnd);
                         run.AfterName = afterName;
+                        if (run.After == Operand.Name)
+                        {
+                            run.BeyondAfter = BeyondNameAfter(text, afterEnd, out var beyondText);
+                            run.BeyondAfterText = beyondText;
+                        }
+
                     }
                     else
                     {
                         var next = CodeAfter(text, close, out var pastParentheses);
-                        run.After = pastParentheses == '+' && !(next == ')' && IsArgument(text, start)) ? Operand.Unknown : Operand.None;
+                        run.After = pastParentheses == '+' && !(next == ')' && (IsArgument(text, start) || IsConditionalBranch(text, start))) ? Operand.Unknown : Operand.None;
                     }
 
                     if (!visited)
@@ -160,7 +196,13 @@ namespace Inworld.Analyzers.Core
                     run.BeforeCutsValue = run.Before == Operand.NonConstant;
                     run.AfterCutsValue = run.After == Operand.NonConstant;
                     run.Value = value.ToString();
-                    run.MayHoldCredential = ValueHoldsCredential(run.Value) || run.Value.IndexOf("basic", StringComparison.OrdinalIgnoreCase) >= 0 || run.Value.IndexOf('{') >= 0;
+                    run.Shape = ValueShape.Of(run.Value);
+
+                    // "Basic" matters only where a value follows it ("Basic " + key); '{' only where the run is a format.
+                    var basicAtEnd = EndsWithBasic(run.Value) && run.After != Operand.None && run.After != Operand.NonConstant;
+                    run.MayHoldCredential = ValueHoldsCredential(run.Value) || (basicAtEnd && run.After == Operand.Unknown) ||
+                                            (run.Value.IndexOf('{') >= 0 && ((run.Whole && InitialisesAName(text, start)) || InCallOf(text, start, "Format")));
+                    run.BasicBeforeName = basicAtEnd && run.After == Operand.Name;
 
                     // A side where the joined text does not end in a key character cannot carry a key through (the
                     // literal's own text, not the value: an escape there is a backslash, a key character as before).
@@ -170,7 +212,7 @@ namespace Inworld.Analyzers.Core
                         run.BeforeName = null;
                     }
 
-                    if (!IsKeyCharacter(text[close - 1]))
+                    if (!IsKeyCharacter(text[close - 1]) && !run.BasicBeforeName)
                     {
                         run.After = Operand.NonConstant;
                         run.AfterName = null;
@@ -296,7 +338,13 @@ namespace Inworld.Analyzers.Core
                 var open = MatchingOpenBefore(text, last);
                 if (open < 0)
                 {
-                    return Operand.Unknown;
+                    // A group or an index with a literal inside: found again by stepping over literals, checked by the
+                    // forward matcher.
+                    open = GroupOpenBefore(text, last);
+                    if (open < 0)
+                    {
+                        return Operand.Unknown;
+                    }
                 }
 
                 var j = open - 1;
@@ -316,7 +364,7 @@ namespace Inworld.Analyzers.Core
                 {
                     // (a - b), (n * 8): a number, which the rules never join into a string value. (a + b), (string)x,
                     // Call<T>(): not read.
-                    return IsArithmetic(text, open + 1, last) ? Operand.NonConstant : Operand.Unknown;
+                    return GroupOperand(text, open, last);
                 }
 
                 var wordEnd = j + 1;
@@ -333,9 +381,15 @@ namespace Inworld.Analyzers.Core
             var end = last + 1;
             var k = last;
             while (k >= 0 && IsIdentifierCharacter(text[k])) k--;
-            if (char.IsDigit(text[k + 1]) || (k >= 0 && (text[k] == '!' || text[k] == '?')))
+            if (char.IsDigit(text[k + 1]))
             {
-                // A number ("8 + ..."), x!.Name, x?.Name: not read.
+                // A number ("8 + ...", "1.1 + ..."): the rules join no number into a string value.
+                return Operand.NonConstant;
+            }
+
+            if (k >= 0 && (text[k] == '!' || text[k] == '?'))
+            {
+                // x!.Name, x?.Name: not read.
                 return Operand.Unknown;
             }
 
@@ -343,10 +397,14 @@ namespace Inworld.Analyzers.Core
             return Operand.Name;
         }
 
-        /// <summary>The operand that starts at <paramref name="start"/>, right after a '+'.</summary>
-        private static Operand OperandAfter(string text, int start, out string? name)
+        /// <summary>
+        /// The operand that starts at <paramref name="start"/>, right after a '+'; <paramref name="end"/> is the first code
+        /// character after a name's member access chain.
+        /// </summary>
+        private static Operand OperandAfter(string text, int start, out string? name, out int end)
         {
             name = null;
+            end = start;
             var i = start;
             var kind = Operand.Unknown;
             var first = true;
@@ -360,20 +418,20 @@ namespace Inworld.Analyzers.Core
                 if (first && i < text.Length && text[i] == '(')
                 {
                     var groupEnd = MatchingCloseAfter(text, i);
-                    if (groupEnd < 0 || !IsArithmetic(text, i + 1, groupEnd))
-                    {
-                        return Operand.Unknown;
-                    }
-
-                    var after = SkipSpaceAndComments(text, groupEnd + 1);
-                    return after < text.Length && (text[after] == '.' || text[after] == '?' || text[after] == '[') ? Operand.Unknown : Operand.NonConstant;
+                    return groupEnd < 0 ? Operand.Unknown : GroupOperand(text, i, groupEnd);
                 }
 
                 var wordStart = i;
                 while (i < text.Length && IsIdentifierCharacter(text[i])) i++;
-                if (i == wordStart || char.IsDigit(text[wordStart]))
+                if (i == wordStart)
                 {
                     return Operand.Unknown;
+                }
+
+                if (char.IsDigit(text[wordStart]))
+                {
+                    // A number: the rules join no number into a string value (StringValues reads string literals only).
+                    return first ? Operand.NonConstant : Operand.Unknown;
                 }
 
                 var word = text.Substring(wordStart, i - wordStart);
@@ -425,8 +483,319 @@ namespace Inworld.Analyzers.Core
                     return Operand.Unknown;
                 }
 
+                end = i;
                 return kind;
             }
+        }
+
+        /// <summary>
+        /// What the parenthesised group [open, close] is as a part of a concatenation: a number's expression, a conditional
+        /// (<c>(a ? "x" : "y")</c>, <c>a ?? b</c>, <c>a?.B</c>: StringValues evaluates none of them) or a group followed by a
+        /// call (<c>(n &amp; 0xff).ToString("X")</c>) is never a value the rules know; anything else is not read.
+        /// </summary>
+        private static Operand GroupOperand(string text, int open, int close)
+        {
+            var after = SkipSpaceAndComments(text, close + 1);
+            if (after < text.Length && text[after] == '.')
+            {
+                var i = SkipSpaceAndComments(text, after + 1);
+                var wordStart = i;
+                while (i < text.Length && IsIdentifierCharacter(text[i])) i++;
+                i = SkipSpaceAndComments(text, i);
+                return i > wordStart && i < text.Length && text[i] == '(' ? Operand.NonConstant : Operand.Unknown;
+            }
+
+            if (after < text.Length && (text[after] == '?' || text[after] == '['))
+            {
+                return Operand.Unknown;
+            }
+
+            return IsArithmetic(text, open + 1, close) || HasTopLevelQuestionMark(text, open + 1, close) ? Operand.NonConstant : Operand.Unknown;
+        }
+
+        /// <summary>A '?' in [start, end) outside brackets and regular literals: the group is a conditional, a '??' or a '?.'.</summary>
+        private static bool HasTopLevelQuestionMark(string text, int start, int end)
+        {
+            var depth = 0;
+            for (var i = start; i < end; i++)
+            {
+                var c = text[i];
+                if (c == '(' || c == '[' || c == '{')
+                {
+                    depth++;
+                }
+                else if (c == ')' || c == ']' || c == '}')
+                {
+                    depth--;
+                }
+                else if (c == '"')
+                {
+                    if (i > 0 && (text[i - 1] == '@' || text[i - 1] == '$'))
+                    {
+                        return false;
+                    }
+
+                    i++;
+                    while (i < end && text[i] != '"' && text[i] != '\n')
+                    {
+                        i += text[i] == '\\' ? 2 : 1;
+                    }
+                }
+                else if (c == '\'')
+                {
+                    return false;
+                }
+                else if (c == '?' && depth == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The '(' or '[' of the group or index that ends at <paramref name="close"/> when literals stand in it: found by
+        /// stepping back over brackets and over each literal to the nearest quote before it on the line, then confirmed by
+        /// the forward matcher (which reads the literals properly); -1 when not certain.
+        /// </summary>
+        private static int GroupOpenBefore(string text, int close)
+        {
+            const int MaxLookBack = 2000;
+            var limit = Math.Max(0, close - MaxLookBack);
+            var depth = 0;
+            for (var i = close; i >= limit; i--)
+            {
+                switch (text[i])
+                {
+                    case ')':
+                    case ']':
+                        depth++;
+                        break;
+                    case '(':
+                    case '[':
+                        if (--depth == 0)
+                        {
+                            return MatchingCloseAfter(text, i) == close ? i : -1;
+                        }
+
+                        break;
+                    case '"':
+                        var opening = text.LastIndexOf('"', i - 1, Math.Max(0, i - Math.Max(limit, text.LastIndexOf('\n', Math.Max(0, i - 1)) + 1)));
+                        if (opening < 0)
+                        {
+                            return -1;
+                        }
+
+                        i = opening;
+                        break;
+                    case ';':
+                    case '{':
+                    case '}':
+                    case '\n':
+                        return -1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Is the literal opened at <paramref name="quote"/> a branch of a conditional (right after its '?' or ':')?</summary>
+        private static bool IsConditionalBranch(string text, int quote)
+        {
+            var before = CodeBefore(text, quote, out _, out _);
+            return before == '?' || before == ':';
+        }
+
+        /// <summary>
+        /// What is joined by '+' beyond the name (with its member access chain) that ends right before the run opened at
+        /// <paramref name="runStart"/> (<see cref="LiteralRun.BeyondBefore"/>). Past '(' and casts; a keyword, an operator of
+        /// lower precedence or a delimiter ends the concatenation there. A plain literal beyond adds the key characters at
+        /// its end (all of them, and what is beyond it, when it is all key characters); <paramref name="beyondText"/> is its
+        /// value when nothing further reaches the run ("" when nothing is joined beyond the name).
+        /// </summary>
+        private static int BeyondNameBefore(string text, int runStart, out string? beyondText)
+        {
+            beyondText = null;
+            var i = SkipSpaceAndCommentsBack(text, runStart - 1);
+            if (i >= 0 && text[i] == '@')
+            {
+                i = SkipSpaceAndCommentsBack(text, i - 1);
+            }
+
+            if (i < 0 || text[i] != '+')
+            {
+                return Unbounded;
+            }
+
+            i = SkipSpaceAndCommentsBack(text, i - 1);
+            while (true)
+            {
+                while (i >= 0 && IsIdentifierCharacter(text[i])) i--;
+                i = SkipSpaceAndCommentsBack(text, i);
+                if (i >= 0 && text[i] == '.')
+                {
+                    i = SkipSpaceAndCommentsBack(text, i - 1);
+                    continue;
+                }
+
+                break;
+            }
+
+            return BeyondBefore(text, i, 0, out beyondText);
+        }
+
+        /// <summary>What is joined beyond the code that ends after <paramref name="i"/> (reading backwards), <paramref name="depth"/> literals out.</summary>
+        private static int BeyondBefore(string text, int i, int depth, out string? beyondText)
+        {
+            beyondText = null;
+            while (i >= 0 && (text[i] == '(' || char.IsWhiteSpace(text[i]))) i--;
+            if (i < 0 || IsIdentifierCharacter(text[i]) || ",=;{}[?:!&|<>*/%-^~".IndexOf(text[i]) >= 0)
+            {
+                beyondText = string.Empty;
+                return 0;
+            }
+
+            if (text[i] != '+' || depth > 0)
+            {
+                return Unbounded;
+            }
+
+            var last = SkipSpaceAndCommentsBack(text, i - 1);
+            var opening = last >= 1 ? PlainLiteralOpening(text, last) : -1;
+            if (opening < 0)
+            {
+                return Unbounded;
+            }
+
+            var value = new StringBuilder();
+            if (AppendLiteral(text, opening, value) != last)
+            {
+                return Unbounded;
+            }
+
+            var literal = value.ToString();
+            var shape = ValueShape.Of(literal);
+            if (!shape.MayBeWhole)
+            {
+                beyondText = literal;
+                return shape.Suffix;
+            }
+
+            // All key characters ("-----" or ""): the run may go on past this literal too, unless nothing is joined there.
+            var further = BeyondBefore(text, SkipSpaceAndCommentsBack(text, opening - 1), depth + 1, out var furtherText);
+            if (furtherText == null)
+            {
+                return Unbounded;
+            }
+
+            beyondText = literal;
+            return literal.Length + further;
+        }
+
+        /// <summary>What is joined by '+' beyond a name whose chain ends at <paramref name="i"/> (past closing parentheses); see <see cref="BeyondNameBefore"/>.</summary>
+        private static int BeyondNameAfter(string text, int i, out string? beyondText)
+            => BeyondAfter(text, i, 0, out beyondText);
+
+        private static int BeyondAfter(string text, int i, int depth, out string? beyondText)
+        {
+            beyondText = null;
+            i = SkipSpaceAndComments(text, i);
+            while (i < text.Length && text[i] == ')')
+            {
+                i = SkipSpaceAndComments(text, i + 1);
+            }
+
+            if (i >= text.Length || text[i] == ';' || text[i] == ',' || text[i] == ']' || text[i] == '}' || text[i] == ':' || text[i] == '?' || text[i] == '=')
+            {
+                beyondText = string.Empty;
+                return 0;
+            }
+
+            if (text[i] != '+' || depth > 0 || (i + 1 < text.Length && (text[i + 1] == '+' || text[i + 1] == '=')))
+            {
+                return Unbounded;
+            }
+
+            var next = SkipSpaceAndComments(text, i + 1);
+            var verbatim = next + 1 < text.Length && text[next] == '@' && text[next + 1] == '"';
+            var opening = verbatim ? next + 1 : next;
+            if (opening >= text.Length || text[opening] != '"' || (!verbatim && next > 0 && text[next - 1] == '$') || IsRawLiteral(text, opening) && !IsEmptyLiteral(text, opening))
+            {
+                return Unbounded;
+            }
+
+            var value = new StringBuilder();
+            var close = AppendLiteral(text, opening, value);
+            if (close < 0)
+            {
+                return Unbounded;
+            }
+
+            var literal = value.ToString();
+            var shape = ValueShape.Of(literal);
+            if (!shape.MayBeWhole)
+            {
+                beyondText = literal;
+                return shape.Prefix;
+            }
+
+            var further = BeyondAfter(text, close + 1, depth + 1, out var furtherText);
+            if (furtherText == null)
+            {
+                return Unbounded;
+            }
+
+            beyondText = literal;
+            return literal.Length + further;
+        }
+
+        private static bool IsEmptyLiteral(string text, int opening)
+            => opening + 1 < text.Length && text[opening + 1] == '"' && (opening + 2 >= text.Length || text[opening + 2] != '"');
+
+        /// <summary>The opening quote of the regular or verbatim literal (not interpolated or raw) that closes at <paramref name="last"/>; -1 when not certain.</summary>
+        private static int PlainLiteralOpening(string text, int last)
+        {
+            if (text[last] != '"')
+            {
+                return -1;
+            }
+
+            if (text[last - 1] == '"')
+            {
+                // "": an empty regular literal (not the end of a raw or verbatim one).
+                var before = last >= 2 ? text[last - 2] : '\0';
+                return before != '"' && before != '@' && before != '$' && before != '\\' ? last - 1 : -1;
+            }
+
+            for (var j = last - 1; j >= 0 && text[j] != '\n'; j--)
+            {
+                if (text[j] != '"')
+                {
+                    continue;
+                }
+
+                var backslashes = 0;
+                while (j - 1 - backslashes >= 0 && text[j - 1 - backslashes] == '\\') backslashes++;
+                if (backslashes % 2 == 1)
+                {
+                    continue;
+                }
+
+                return j > 0 && (text[j - 1] == '$' || text[j - 1] == '"' || text[j - 1] == '@') ? -1 : j;
+            }
+
+            return -1;
+        }
+
+        /// <summary>Does the value end in the word "Basic", white space after it allowed?</summary>
+        private static bool EndsWithBasic(string value)
+        {
+            var end = value.Length;
+            while (end > 0 && char.IsWhiteSpace(value[end - 1])) end--;
+            const string basic = "basic";
+            return end >= basic.Length && string.Compare(value, end - basic.Length, basic, 0, basic.Length, StringComparison.OrdinalIgnoreCase) == 0 &&
+                   (end == basic.Length || !char.IsLetterOrDigit(value[end - basic.Length - 1]));
         }
 
         /// <summary>

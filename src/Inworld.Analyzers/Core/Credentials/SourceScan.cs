@@ -16,7 +16,8 @@ namespace Inworld.Analyzers.Core
     /// arguments of string.Concat/Format) at a character a key or a pair can continue through, or where "Basic" is
     /// joined to a value: the only places where fragments that are harmless alone can make a key or a pair. Literals
     /// joined by '+' are judged with their run (SourceScan.Runs.cs): a run of literals only by its joined text, a side
-    /// with a call by nothing, a side with a name only when that name may hold a known value (<see cref="BoundJoins"/>).</item>
+    /// with a call by nothing, a side with a name only when that name may hold a known value whose key characters can
+    /// make a key with the run's (<see cref="BoundJoins"/>, SourceScan.Values.cs).</item>
     /// </list>
     /// A file with none of the three cannot hold an INW001, INW003 or INW005 finding of its own in a compilation
     /// where no other file and no referenced assembly names Inworld or holds a credential (see docs/performance.md).
@@ -39,9 +40,10 @@ namespace Inworld.Analyzers.Core
         private static readonly string[] NoNames = new string[0];
 
         private readonly string _text;
-        private readonly int[] _declarations;
+        private readonly int[] _initialisers;
+        private readonly int[] _constants;
 
-        private SourceScan(string text, bool namesInworld, bool holdsCredentialText, int[] joins, BoundJoin[] boundJoins, string[] carriers, int[] declarations)
+        private SourceScan(string text, bool namesInworld, bool holdsCredentialText, int[] joins, BoundJoin[] boundJoins, string[] carriers, int[] initialisers, int[] constants)
         {
             _text = text;
             NamesInworld = namesInworld;
@@ -49,7 +51,8 @@ namespace Inworld.Analyzers.Core
             Joins = joins;
             BoundJoins = boundJoins;
             Carriers = carriers;
-            _declarations = declarations;
+            _initialisers = initialisers;
+            _constants = constants;
         }
 
         private enum JoinKind : byte
@@ -95,7 +98,7 @@ namespace Inworld.Analyzers.Core
             get
             {
                 var names = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var equals in _declarations)
+                foreach (var equals in Declarations())
                 {
                     var name = NameEndingBefore(_text, equals);
                     if (name != null)
@@ -110,22 +113,52 @@ namespace Inworld.Analyzers.Core
             }
         }
 
-        /// <summary>Adds to <paramref name="known"/> those of <paramref name="wanted"/> that this file gives a known value (<see cref="KnownNames"/>).</summary>
-        private void AddKnownNames(CarrierNames wanted, HashSet<string> known)
+        /// <summary>
+        /// Adds to <paramref name="known"/> those of <paramref name="wanted"/> that this file gives a known value
+        /// (<see cref="KnownNames"/>), with the shape of each value it gives them.
+        /// </summary>
+        private void AddKnownNames(CarrierNames wanted, KnownValues known)
         {
-            foreach (var equals in _declarations)
+            // A constant holds whatever its initialiser folds to; any other name only a single literal's value
+            // (StringValues.SymbolValue), so an initialiser that is no plain literal gives it none.
+            foreach (var equals in _constants)
             {
                 if (NameSpanBefore(_text, equals, out var start, out var length) && wanted.Contains(_text, start, length))
                 {
-                    known.Add(_text.Substring(start, length));
+                    known.Add(_text.Substring(start, length), DeclaredValue(_text, equals, constant: true) ?? ValueShape.AnyValue);
+                }
+            }
+
+            foreach (var equals in _initialisers)
+            {
+                if (NameSpanBefore(_text, equals, out var start, out var length) && wanted.Contains(_text, start, length) &&
+                    DeclaredValue(_text, equals, constant: false) is ValueShape value)
+                {
+                    known.Add(_text.Substring(start, length), value);
                 }
             }
         }
 
-        /// <summary>Those of <paramref name="wantedNames"/> that a file of <paramref name="scans"/> gives a known value (<see cref="KnownNames"/>).</summary>
-        public static HashSet<string> KnownAmong(IEnumerable<SourceScan> scans, ICollection<string> wantedNames)
+        private IEnumerable<int> Declarations()
         {
-            var known = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var equals in _constants)
+            {
+                yield return equals;
+            }
+
+            foreach (var equals in _initialisers)
+            {
+                yield return equals;
+            }
+        }
+
+        /// <summary>
+        /// Those of <paramref name="wantedNames"/> that a file of <paramref name="scans"/> gives a known value
+        /// (<see cref="KnownNames"/>), each with the shapes of the values the files give it.
+        /// </summary>
+        public static KnownValues KnownAmong(IEnumerable<SourceScan> scans, ICollection<string> wantedNames)
+        {
+            var known = new KnownValues();
             if (wantedNames.Count == 0)
             {
                 return known;
@@ -148,6 +181,11 @@ namespace Inworld.Analyzers.Core
             {
                 foreach (var join in scan.BoundJoins)
                 {
+                    if (join.HoleNames != null)
+                    {
+                        names.UnionWith(join.HoleNames);
+                    }
+
                     if (join.Before != null)
                     {
                         names.Add(join.Before);
@@ -163,11 +201,15 @@ namespace Inworld.Analyzers.Core
             return names;
         }
 
+        /// <summary>The joins of this file when each of <paramref name="knownNames"/> may hold any value (see the overload).</summary>
+        public int[] LiveJoins(ICollection<string> knownNames) => LiveJoins(KnownValues.AnyValueOf(knownNames));
+
         /// <summary>
         /// The joins of this file once the compilation's known names are gathered: <see cref="Joins"/>, and the
-        /// <see cref="BoundJoins"/> next to a name in <paramref name="knownNames"/>. Ascending.
+        /// <see cref="BoundJoins"/> whose names are all in <paramref name="known"/> and whose values may run a key or a
+        /// pair through the run (<see cref="BoundJoin.MayCarry"/>). Ascending.
         /// </summary>
-        public int[] LiveJoins(ICollection<string> knownNames)
+        public int[] LiveJoins(KnownValues known)
         {
             if (BoundJoins.Length == 0)
             {
@@ -178,7 +220,10 @@ namespace Inworld.Analyzers.Core
             foreach (var join in BoundJoins)
             {
                 // Every name across the run must be known: the rules give a joined value only when they know all its parts.
-                if ((join.Before == null || knownNames.Contains(join.Before)) && (join.After == null || knownNames.Contains(join.After)))
+                var before = default(ValueShape);
+                var after = default(ValueShape);
+                if ((join.Before == null || known.TryGet(join.Before, out before)) && (join.After == null || known.TryGet(join.After, out after)) &&
+                    (join.HoleNames == null || AllKnown(join.HoleNames, known)) && join.MayCarry(before, after))
                 {
                     live.Add(join.Position);
                 }
@@ -191,6 +236,19 @@ namespace Inworld.Analyzers.Core
 
             live.Sort();
             return live.ToArray();
+        }
+
+        private static bool AllKnown(string[] names, KnownValues known)
+        {
+            foreach (var name in names)
+            {
+                if (!known.Contains(name))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         public static SourceScan Of(string text)
@@ -231,11 +289,39 @@ namespace Inworld.Analyzers.Core
         /// <summary>A literal joined by '+' to names only, and those names (the last part of A.B.C; null on a side with none).</summary>
         internal readonly struct BoundJoin
         {
+            private readonly string? _runValue;
+            private readonly ValueShape _run;
+            private readonly int _beyondBefore;
+            private readonly int _beyondAfter;
+            private readonly string? _beyondBeforeText;
+            private readonly string? _beyondAfterText;
+            private readonly bool _basicBeforeName;
+
             public BoundJoin(int position, string? before, string? after)
+                : this(position, before, after, null, ValueShape.AnyValue, Unbounded, Unbounded, null, null, false)
+            {
+            }
+
+            /// <summary>An interpolation whose holes are the names <paramref name="holeNames"/>: a join when all of them are known.</summary>
+            public BoundJoin(int position, string[] holeNames)
+                : this(position, null, null)
+            {
+                HoleNames = holeNames;
+            }
+
+            public BoundJoin(int position, string? before, string? after, string? runValue, ValueShape run, int beyondBefore, int beyondAfter,
+                string? beyondBeforeText, string? beyondAfterText, bool basicBeforeName)
             {
                 Position = position;
                 Before = before;
                 After = after;
+                _runValue = runValue;
+                _run = run;
+                _beyondBefore = beyondBefore;
+                _beyondAfter = beyondAfter;
+                _beyondBeforeText = beyondBeforeText;
+                _beyondAfterText = beyondAfterText;
+                _basicBeforeName = basicBeforeName;
             }
 
             public int Position { get; }
@@ -243,6 +329,60 @@ namespace Inworld.Analyzers.Core
             public string? Before { get; }
 
             public string? After { get; }
+
+            /// <summary>The names in an interpolation's holes (the last part of A.B.C); null for a run of literals.</summary>
+            public string[]? HoleNames { get; }
+
+            /// <summary>
+            /// Given the shapes of the values the names across the run may hold, could the joined value hold a key or a pair?
+            /// First by length: the longest run of key characters through the join, where a name whose value may be all key
+            /// characters lets it go on into what is joined beyond the name. Then, when every value is known and nothing
+            /// beyond the names can reach the run, by reading each joined value as the rules would. "Basic" before a name
+            /// counts when a key can start at that name.
+            /// </summary>
+            public bool MayCarry(ValueShape before, ValueShape after)
+            {
+                long left = Before == null ? 0 : Reach(before.Any, before.Suffix, before.WholeLength, _beyondBefore);
+                long right = After == null ? 0 : Reach(after.Any, after.Prefix, after.WholeLength, _beyondAfter);
+                if (_basicBeforeName)
+                {
+                    return right >= MinCredentialRun;
+                }
+
+                var longest = _run.MayBeWhole ? left + _run.WholeLength + right : Math.Max(left + _run.Prefix, _run.Suffix + right);
+                if (longest < MinCredentialRun)
+                {
+                    return false;
+                }
+
+                // Beyond a name that may be all key characters, the literal there is part of the value read.
+                var beforeValues = Before == null ? NoValue : before.Values;
+                var afterValues = After == null ? NoValue : after.Values;
+                var beyondBefore = Before != null && before.MayBeWhole ? _beyondBeforeText : string.Empty;
+                var beyondAfter = After != null && after.MayBeWhole ? _beyondAfterText : string.Empty;
+                if (_runValue == null || beforeValues == null || afterValues == null || beyondBefore == null || beyondAfter == null)
+                {
+                    return true;
+                }
+
+                foreach (var first in beforeValues)
+                {
+                    foreach (var last in afterValues)
+                    {
+                        if (ValueHoldsCredential(beyondBefore + first + _runValue + last + beyondAfter))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private static readonly string[] NoValue = { string.Empty };
+
+            private static long Reach(bool any, int edge, int wholeLength, int beyond)
+                => any ? Unbounded : wholeLength >= 0 ? Math.Max(edge, (long)wholeLength + beyond) : edge;
         }
 
         /// <summary>The state of one pass of <see cref="Of"/>.</summary>
@@ -253,7 +393,8 @@ namespace Inworld.Analyzers.Core
             private List<int>? _joins;
             private List<BoundJoin>? _boundJoins;
             private List<int>? _fragments;
-            private List<int>? _declarations;
+            private List<int>? _initialisers;
+            private List<int>? _constants;
             private LiteralRun _run;
 
             public Reading(string text)
@@ -273,7 +414,7 @@ namespace Inworld.Analyzers.Core
 
                 var text = _text;
                 var credential = !_holdsCredential && end - quote - 1 >= MinCredentialRun && HoldsCredentialRun(text, quote + 1, end);
-                var join = IsJoin(text, quote, end, ref _run, ref _fragments);
+                var join = IsJoin(text, quote, end, ref _run, ref _fragments, out var holeNames);
                 if ((credential || join != JoinKind.None) && !IsInLineComment(text, quote))
                 {
                     _holdsCredential |= credential;
@@ -283,7 +424,8 @@ namespace Inworld.Analyzers.Core
                     }
                     else if (join == JoinKind.Bound && (_boundJoins == null || _boundJoins[_boundJoins.Count - 1].Position != quote))
                     {
-                        (_boundJoins ??= new List<BoundJoin>()).Add(new BoundJoin(quote, _run.BeforeName, _run.AfterName));
+                        (_boundJoins ??= new List<BoundJoin>()).Add(holeNames != null ? new BoundJoin(quote, holeNames) : new BoundJoin(quote, _run.BeforeName, _run.AfterName, _run.Value, _run.Shape, _run.BeyondBefore, _run.BeyondAfter,
+                            _run.BeyondBeforeText, _run.BeyondAfterText, _run.BasicBeforeName));
                     }
                 }
 
@@ -293,10 +435,11 @@ namespace Inworld.Analyzers.Core
                     (_fragments ??= new List<int>()).Add(quote);
                 }
 
+                // An expression-bodied member ("=> ...") has no initialiser: the rules never give it a value.
                 var equals = AssignmentBefore(text, quote);
-                if (equals >= 0 && (_declarations == null || _declarations[_declarations.Count - 1] != equals))
+                if (equals >= 0 && text[equals + 1] != '>' && (_initialisers == null || _initialisers[_initialisers.Count - 1] != equals))
                 {
-                    (_declarations ??= new List<int>()).Add(equals);
+                    (_initialisers ??= new List<int>()).Add(equals);
                 }
             }
 
@@ -306,7 +449,7 @@ namespace Inworld.Analyzers.Core
                 var text = _text;
                 for (var i = text.IndexOf("const", StringComparison.Ordinal); i >= 0; i = i + 5 < text.Length ? text.IndexOf("const", i + 5, StringComparison.Ordinal) : -1)
                 {
-                    if ((i > 0 && IsIdentifierCharacter(text[i - 1])) || (i + 5 < text.Length && IsIdentifierCharacter(text[i + 5])))
+                    if ((i > 0 && IsIdentifierCharacter(text[i - 1])) || (i + 5 < text.Length && IsIdentifierCharacter(text[i + 5])) || HasNonStringType(text, i + 5))
                     {
                         continue;
                     }
@@ -327,7 +470,7 @@ namespace Inworld.Analyzers.Core
                         }
                         else if (c == '=' && depth == 0 && j + 1 < text.Length && text[j + 1] != '=' && text[j + 1] != '>' && "=!<>".IndexOf(text[j - 1]) < 0)
                         {
-                            (_declarations ??= new List<int>()).Add(j);
+                            (_constants ??= new List<int>()).Add(j);
                         }
                     }
                 }
@@ -353,11 +496,31 @@ namespace Inworld.Analyzers.Core
                 }
 
                 return new SourceScan(_text, _text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0, _holdsCredential, _joins?.ToArray() ?? None,
-                    _boundJoins?.ToArray() ?? NoBoundJoins, carriers, _declarations?.ToArray() ?? None);
+                    _boundJoins?.ToArray() ?? NoBoundJoins, carriers, _initialisers?.ToArray() ?? None, _constants?.ToArray() ?? None);
             }
         }
 
         private static readonly BoundJoin[] NoBoundJoins = new BoundJoin[0];
+
+        private static readonly string[] NonStringTypeKeywords =
+        {
+            "int", "uint", "long", "ulong", "short", "ushort", "byte", "sbyte", "bool", "char", "double", "float", "decimal", "nint", "nuint",
+        };
+
+        /// <summary>Is the type after "const" (at <paramref name="i"/>) a keyword of a type that is no string: such a constant never joins a string value.</summary>
+        private static bool HasNonStringType(string text, int i)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            var start = i;
+            while (i < text.Length && IsIdentifierCharacter(text[i])) i++;
+            if (i == start || i - start > 7 || i >= text.Length || !char.IsWhiteSpace(text[i]))
+            {
+                return false;
+            }
+
+            var word = text.Substring(start, i - start);
+            return Array.IndexOf(NonStringTypeKeywords, word) >= 0;
+        }
 
         /// <summary>
         /// The '=' (of "=" or "=>") right before the literal at <paramref name="quote"/>: the name before it (past a property's
@@ -583,7 +746,10 @@ namespace Inworld.Analyzers.Core
             var joins = new List<(int, string?)>();
             for (var call = text.IndexOf("Concat(", StringComparison.Ordinal); call >= 0; call = text.IndexOf("Concat(", call + 1, StringComparison.Ordinal))
             {
-                joins.Add((call, null));
+                if (ConcatMayJoinCarrier(text, call, carriers))
+                {
+                    joins.Add((call, null));
+                }
             }
 
             for (var plus = text.IndexOf('+'); plus >= 0; plus = plus + 1 < text.Length ? text.IndexOf('+', plus + 1) : -1)
@@ -595,21 +761,29 @@ namespace Inworld.Analyzers.Core
 
                 NameBefore(text, plus, out var beforeStart, out var beforeLength);
                 NameAfter(text, plus, out var afterStart, out var afterLength);
-                if (carriers.Contains(text, beforeStart, beforeLength))
+                var beforeIsCarrier = carriers.Contains(text, beforeStart, beforeLength);
+                var afterIsCarrier = carriers.Contains(text, afterStart, afterLength);
+                if ((!beforeIsCarrier && !afterIsCarrier) || IsInLineComment(text, plus) || IsInsideRegularLiteral(text, plus) || IsInNumberExpression(text, plus))
                 {
-                    var kind = OperandAfter(text, SkipSpaceAndComments(text, plus + 1), out var other);
-                    if (kind != Operand.NonConstant)
+                    continue;
+                }
+
+                if (beforeIsCarrier && !InNumberGroupBefore(text, beforeStart))
+                {
+                    var operandStart = SkipSpaceAndComments(text, plus + 1);
+                    var kind = OperandAfter(text, operandStart, out var other, out _);
+                    if (kind != Operand.NonConstant && !IsJudgedLiteralAfter(text, operandStart))
                     {
                         joins.Add((plus, kind == Operand.Name ? other : null));
                     }
                 }
 
-                if (carriers.Contains(text, afterStart, afterLength))
+                if (afterIsCarrier && !InNumberGroupAfter(text, plus, afterStart))
                 {
                     var last = SkipSpaceAndCommentsBack(text, plus - 1);
                     string? other = null;
                     var kind = last >= 0 ? OperandBefore(text, last, out other) : Operand.Unknown;
-                    if (kind != Operand.NonConstant)
+                    if (kind != Operand.NonConstant && !IsJudgedLiteralBefore(text, last))
                     {
                         joins.Add((plus, kind == Operand.Name ? other : null));
                     }
@@ -618,6 +792,424 @@ namespace Inworld.Analyzers.Core
 
             return joins;
         }
+
+        /// <summary>
+        /// A literal across the '+' from a carrier: a non-empty one is judged by its own run (<see cref="LiteralRun"/>) with
+        /// the carrier's values; an empty one adds nothing, so it needs no join when nothing is joined beyond it.
+        /// </summary>
+        private static bool IsJudgedLiteralAfter(string text, int start)
+        {
+            if (start < text.Length && text[start] == '"' && IsEmptyLiteral(text, start) && (start == 0 || (text[start - 1] != '@' && text[start - 1] != '$')))
+            {
+                return BeyondAfter(text, start + 2, 1, out var beyond) == 0 && beyond != null;
+            }
+
+            return IsPlainLiteralAt(text, start);
+        }
+
+        private static bool IsJudgedLiteralBefore(string text, int last)
+        {
+            if (last < 1)
+            {
+                return false;
+            }
+
+            var opening = PlainLiteralOpening(text, last);
+            if (opening < 0)
+            {
+                return false;
+            }
+
+            if (opening + 1 == last)
+            {
+                return BeyondBefore(text, SkipSpaceAndCommentsBack(text, opening - 1), 1, out var beyond) == 0 && beyond != null;
+            }
+
+            return IsPlainLiteralEndingAt(text, last);
+        }
+
+        /// <summary>
+        /// Is the '+' at <paramref name="plus"/> part of an expression that cannot be a string: between the nearest
+        /// enclosing bracket, ',', ';' or assignment on each side, an operator that takes no string operand stands outside
+        /// brackets (<c>* / % - &amp; | ^ ~</c>, a shift, or <c>&lt;</c> <c>&gt;</c> written with spaces around, not a type
+        /// argument list): <c>zz[zzOff + m + i]</c> is not one, <c>P[(x1 + s + c) &amp; 0xFF]</c> and <c>j &lt; i + s</c> are.
+        /// Anything that could keep a string concatenation apart from such an operator (a conditional, <c>&amp;&amp;</c>,
+        /// <c>||</c>, <c>??</c>, <c>==</c>, a lambda, a literal) means no.
+        /// </summary>
+        private static bool IsInNumberExpression(string text, int plus)
+        {
+            const int MaxReach = 400;
+            var start = ExpressionBoundary(text, plus - 1, -1, Math.Max(0, plus - MaxReach));
+            var end = ExpressionBoundary(text, plus + 1, 1, Math.Min(text.Length - 1, plus + MaxReach));
+            if (start < 0 || end < 0)
+            {
+                return false;
+            }
+
+            var numeric = false;
+            var depth = 0;
+            for (var i = start; i <= end; i++)
+            {
+                var c = text[i];
+                var next = i + 1 <= end ? text[i + 1] : '\0';
+                var previous = i > start ? text[i - 1] : '\0';
+                switch (c)
+                {
+                    case '(':
+                    case '[':
+                        depth++;
+                        continue;
+                    case ')':
+                    case ']':
+                        depth--;
+                        continue;
+                    case '"':
+                    case '\'':
+                    case '?':
+                    case '{':
+                    case '}':
+                        return false;
+                }
+
+                if (depth != 0)
+                {
+                    continue;
+                }
+
+                switch (c)
+                {
+                    case ':':
+                        return false;
+                    case '=':
+                        if (next == '=' || previous == '=' || previous == '!' || next == '>')
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case '&':
+                    case '|':
+                        if (next == c || previous == c)
+                        {
+                            return false;
+                        }
+
+                        numeric = true;
+                        break;
+                    case '/':
+                        if (next == '/' || next == '*' || previous == '*')
+                        {
+                            // A comment: its text is no code.
+                            return false;
+                        }
+
+                        numeric = true;
+                        break;
+                    case '*':
+                    case '%':
+                    case '^':
+                    case '~':
+                        numeric = true;
+                        break;
+                    case '-':
+                        if (next != '>' && next != '-' && previous != '-')
+                        {
+                            numeric = true;
+                        }
+
+                        break;
+                    case '<':
+                    case '>':
+                        if (next == c || previous == c || ((previous == ' ' || next == '=') && (next == ' ' || next == '=')))
+                        {
+                            numeric = true;
+                        }
+                        else
+                        {
+                            // A type argument list (List<int>) or something this reader does not pair.
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            if (numeric)
+            {
+                return true;
+            }
+
+            // A parenthesised group (not a call's arguments) is itself an operand: (x1 + s + c) & 0xFF.
+            var before = SkipSpaceAndCommentsBack(text, start - 2);
+            if (start < 1 || text[start - 1] != '(' || end + 1 >= text.Length || text[end + 1] != ')' ||
+                (before >= 0 && (IsIdentifierCharacter(text[before]) || text[before] == ')' || text[before] == ']' || text[before] == '>')))
+            {
+                return false;
+            }
+
+            var after = SkipSpaceAndComments(text, end + 2);
+            return (after < text.Length && IsNumberOperatorAt(text, after)) || (before >= 0 && IsNumberOperatorAt(text, before));
+        }
+
+        /// <summary>Is there, at <paramref name="i"/>, an operator that takes no string operand (not &amp;&amp;, ||, ->, a comment)?</summary>
+        private static bool IsNumberOperatorAt(string text, int i)
+        {
+            var c = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
+            var previous = i > 0 ? text[i - 1] : '\0';
+            switch (c)
+            {
+                case '*':
+                case '%':
+                case '^':
+                    return previous != '/' && next != '/';
+                case '/':
+                    return next != '/' && next != '*' && previous != '*' && previous != '/';
+                case '&':
+                case '|':
+                    return next != c && previous != c;
+                case '-':
+                    return next != '>' && next != '-' && previous != '-';
+                case '<':
+                case '>':
+                    return next == c || previous == c;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// From <paramref name="i"/> in <paramref name="step"/>'s direction, the last position inside the expression: before
+        /// the enclosing '(' or '[' (or ')' or ']'), ',', ';' or an assignment's '='; -1 past <paramref name="limit"/>.
+        /// </summary>
+        private static int ExpressionBoundary(string text, int i, int step, int limit)
+        {
+            var depth = 0;
+            for (; step < 0 ? i >= limit : i <= limit; i += step)
+            {
+                var c = text[i];
+                if (c == '(' || c == '[')
+                {
+                    if (step > 0)
+                    {
+                        depth++;
+                    }
+                    else if (depth-- == 0)
+                    {
+                        return i + 1;
+                    }
+                }
+                else if (c == ')' || c == ']')
+                {
+                    if (step < 0)
+                    {
+                        depth++;
+                    }
+                    else if (depth-- == 0)
+                    {
+                        return i - 1;
+                    }
+                }
+                else if (depth == 0 && (c == ',' || c == ';'))
+                {
+                    return i - step;
+                }
+                else if (depth == 0 && c == '=' && i + 1 < text.Length && text[i + 1] == '>')
+                {
+                    // A lambda's or an expression body's "=>".
+                    return step < 0 ? i + 2 : i - 1;
+                }
+                else if (depth == 0 && c == '=' && IsAssignment(text, i))
+                {
+                    return i - step;
+                }
+                else if (c == '{' || c == '}')
+                {
+                    return i - step;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Is the '=' at <paramref name="i"/> an assignment (=, +=, -=, ..., not ==, !=, &lt;=, &gt;=, =&gt;)?</summary>
+        private static bool IsAssignment(string text, int i)
+        {
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
+            var previous = i > 0 ? text[i - 1] : '\0';
+            if (next == '=' || next == '>' || previous == '=' || previous == '!')
+            {
+                return false;
+            }
+
+            // <= and >= compare; <<= and >>= assign.
+            return !((previous == '<' || previous == '>') && !(i > 1 && text[i - 2] == previous));
+        }
+
+        /// <summary>Is the name at <paramref name="nameStart"/> (before a '+') the end of a parenthesised number expression, <c>(c &gt;&gt; 8) +</c>?</summary>
+        private static bool InNumberGroupBefore(string text, int nameStart)
+        {
+            var close = nameStart;
+            while (close < text.Length && IsIdentifierCharacter(text[close])) close++;
+            close = SkipSpaceAndComments(text, close);
+            if (close >= text.Length || text[close] != ')')
+            {
+                return false;
+            }
+
+            var open = MatchingOpenBefore(text, close);
+            return open >= 0 && IsArithmetic(text, open + 1, close);
+        }
+
+        /// <summary>Is the name at <paramref name="nameStart"/> (after the '+' at <paramref name="plus"/>) inside a parenthesised number expression, <c>+ (c &gt;&gt; 8)</c>?</summary>
+        private static bool InNumberGroupAfter(string text, int plus, int nameStart)
+        {
+            var open = SkipSpaceAndComments(text, plus + 1);
+            if (open >= nameStart || text[open] != '(')
+            {
+                return false;
+            }
+
+            var close = MatchingCloseAfter(text, open);
+            return close > nameStart && IsArithmetic(text, open + 1, close);
+        }
+
+        /// <summary>
+        /// Is the '+' at <paramref name="position"/> inside a regular literal: after an odd number of quotes on its line? Only
+        /// said when the line before it is plain (no char literal, comment, verbatim, interpolated or raw literal).
+        /// </summary>
+        private static bool IsInsideRegularLiteral(string text, int position)
+        {
+            var lineStart = position == 0 ? 0 : text.LastIndexOf('\n', position - 1) + 1;
+            var quotes = 0;
+            for (var i = lineStart; i < position; i++)
+            {
+                var c = text[i];
+                if (c == '\'' || c == '@' || c == '$' || (c == '/' && i + 1 < position && (text[i + 1] == '*' || text[i + 1] == '/')) || (c == '*' && i + 1 < position && text[i + 1] == '/'))
+                {
+                    return false;
+                }
+
+                if (c == '\\' && quotes % 2 == 1)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (c == '"')
+                {
+                    if (i + 1 < position && text[i + 1] == '"' && quotes % 2 == 0)
+                    {
+                        if (i + 2 < position && text[i + 2] == '"')
+                        {
+                            return false;
+                        }
+
+                        i++;
+                        continue;
+                    }
+
+                    quotes++;
+                }
+            }
+
+            return quotes % 2 == 1;
+        }
+
+        /// <summary>
+        /// Could the call of a method named Concat at <paramref name="call"/> join a carrier's fragment? Not a declaration of a
+        /// method of that name; not a call with an argument the rules never evaluate (a call: StringValues evaluates all
+        /// or nothing); not one whose arguments are literals (each judged on its own) and names none of which is a carrier.
+        /// </summary>
+        private static bool ConcatMayJoinCarrier(string text, int call, CarrierNames carriers)
+        {
+            var before = SkipSpaceAndCommentsBack(text, call - 1);
+            if (before >= 0 && (text[before] == ']' || text[before] == '>' || IsIdentifierCharacter(text[before])))
+            {
+                var end = before + 1;
+                var k = before;
+                while (k >= 0 && IsIdentifierCharacter(text[k])) k--;
+                if (end == k + 1 || Array.IndexOf(KeywordsBeforeParentheses, text.Substring(k + 1, end - k - 1)) < 0)
+                {
+                    return false;
+                }
+            }
+
+            var open = call + 6;
+            var close = MatchingCloseAfter(text, open);
+            if (close < 0)
+            {
+                return true;
+            }
+
+            var argumentStart = open + 1;
+            var depth = 0;
+            var mayJoin = false;
+            for (var i = open + 1; i <= close; i++)
+            {
+                var c = text[i];
+                if (c == '"')
+                {
+                    // MatchingCloseAfter paired the literals: step over this one.
+                    i++;
+                    while (i < close && text[i] != '"')
+                    {
+                        i += text[i] == '\\' ? 2 : 1;
+                    }
+
+                    continue;
+                }
+
+                if (c == '(' || c == '[')
+                {
+                    depth++;
+                }
+                else if ((c == ')' || c == ']') && i < close)
+                {
+                    depth--;
+                }
+                else if ((c == ',' && depth == 0) || i == close)
+                {
+                    var start = SkipSpaceAndComments(text, argumentStart);
+                    var kind = OperandAfter(text, start, out var name, out var operandEnd);
+                    if (start < i && text[start] == '"')
+                    {
+                        // A literal argument: judged by IsJoin.
+                    }
+                    else if (kind == Operand.NonConstant && string.CompareOrdinal(text, start, "new", 0, 3) != 0)
+                    {
+                        // The argument is, or starts an operator on, a call or an element access: no value for the call.
+                        return false;
+                    }
+                    else if (kind != Operand.Name || SkipSpaceAndComments(text, operandEnd) < i || name == null || carriers.Contains(name, 0, name.Length))
+                    {
+                        mayJoin = true;
+                    }
+
+                    argumentStart = i + 1;
+                }
+            }
+
+            return mayJoin;
+        }
+
+        /// <summary>
+        /// Does a regular or verbatim literal open at <paramref name="i"/>? Such a literal next to a carrier is judged by its
+        /// own run (<see cref="LiteralRun"/>), with the carrier's values: no join of its own is needed.
+        /// </summary>
+        private static bool IsPlainLiteralAt(string text, int i)
+        {
+            if (i + 1 < text.Length && text[i] == '@' && text[i + 1] == '"')
+            {
+                i++;
+            }
+
+            return i + 2 < text.Length && text[i] == '"' && !(text[i + 1] == '"' && text[i + 2] == '"');
+        }
+
+        /// <summary>Does a regular literal (not an empty, verbatim, interpolated or raw one) close at <paramref name="last"/>?</summary>
+        private static bool IsPlainLiteralEndingAt(string text, int last)
+            => last >= 2 && text[last] == '"' && text[last - 1] != '"' && PlainLiteralOpening(text, last) >= 0;
 
         /// <summary>Is one of the ascending <paramref name="positions"/> in [start, end)?</summary>
         public static bool AnyIn(int[] positions, int start, int end)
@@ -874,8 +1466,9 @@ namespace Inworld.Analyzers.Core
         /// value, a key or a pair must run on through the join: the literal's character there is a key character. The
         /// exceptions are "Basic " before a value, and interpolation or format holes next to each other ("{A}{B}").
         /// </summary>
-        private static JoinKind IsJoin(string text, int quote, int end, ref LiteralRun run, ref List<int>? fragments)
+        private static JoinKind IsJoin(string text, int quote, int end, ref LiteralRun run, ref List<int>? fragments, out string[]? holeNames)
         {
+            holeNames = null;
             var before = CodeBefore(text, quote, out var interpolated, out var beforePastParentheses);
             var after = CodeAfter(text, end, out var afterPastParentheses);
             var joinedBefore = beforePastParentheses == '+';
@@ -917,6 +1510,13 @@ namespace Inworld.Analyzers.Core
                 }
             }
 
+            // An interpolation with a hole the rules never evaluate (a call, nameof, an element access, a format or an
+            // alignment, '?'): StringValues gives the whole interpolation, and anything it is joined to, no value.
+            if (interpolated && !IsRawLiteral(text, quote) && HasUnevaluatedHole(text, quote + 1, end))
+            {
+                return JoinKind.None;
+            }
+
             if ((joinedBefore && IsKeyCharacter(text[quote + 1])) || (joinedAfter && IsKeyCharacter(text[end - 1])))
             {
                 return JoinKind.Always;
@@ -930,12 +1530,201 @@ namespace Inworld.Analyzers.Core
 
             // Holes of an interpolation or of a format string ("{0}{1}"); a '{' in any other literal is only a character.
             // (An argument of string.Format joins only at a hole of the format, which is a join of its own.)
-            if ((interpolated || (argument && text.IndexOf('{', quote + 1, end - quote - 1) >= 0 && InCallOf(text, quote, "Format"))) && HasJoiningHole(text, quote + 1, end))
+            if ((interpolated || (argument && text.IndexOf('{', quote + 1, end - quote - 1) >= 0 && InCallOf(text, quote, "Format") && !HasUnevaluatedArgumentAfter(text, end))) &&
+                HasJoiningHole(text, quote + 1, end))
             {
-                return JoinKind.Always;
+                // Holes that are names only: a join when every name may hold a value the rules know.
+                holeNames = interpolated && !IsRawLiteral(text, quote) ? HoleNames(text, quote + 1, end) : null;
+                return holeNames != null ? JoinKind.Bound : JoinKind.Always;
             }
 
-            return (joinedBefore || joinedAfter || interpolated) && IndexOfBasic(text, quote + 1, end) >= 0 ? JoinKind.Always : JoinKind.None;
+            return HasBasicBeforeValue(text, quote + 1, end, joinedAfter) && (joinedAfter || interpolated || (argument && InCallOf(text, quote, "Format")))
+                ? JoinKind.Always
+                : JoinKind.None;
+        }
+
+        /// <summary>
+        /// Is there a "Basic" in [start, end) that a value follows: white space after it, then a hole, or the literal's end
+        /// where <paramref name="joinedAfter"/> joins it to the next part?
+        /// </summary>
+        private static bool HasBasicBeforeValue(string text, int start, int end, bool joinedAfter)
+        {
+            for (var i = IndexOfBasic(text, start, end); i >= 0; i = i + 5 < end ? IndexOfBasic(text, i + 5, end) : -1)
+            {
+                if (i > start && char.IsLetterOrDigit(text[i - 1]))
+                {
+                    continue;
+                }
+
+                var j = i + 5;
+                while (j < end && (text[j] == ' ' || text[j] == '\t')) j++;
+                if ((j == end && joinedAfter) || (j < end && text[j] == '{'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The name in each hole of an interpolation's text [start, end) (the last part of A.B.C, <c>this.</c> allowed), when
+        /// every hole is a plain name; null otherwise.
+        /// </summary>
+        private static string[]? HoleNames(string text, int start, int end)
+        {
+            var names = new List<string>();
+            for (var i = NextHole(text, start, end); i >= 0; i = NextHole(text, i + 1, end))
+            {
+                var close = text.IndexOf('}', i + 1, end - i - 1);
+                if (close < 0)
+                {
+                    return null;
+                }
+
+                string? last = null;
+                var j = i + 1;
+                while (true)
+                {
+                    while (j < close && char.IsWhiteSpace(text[j])) j++;
+                    var wordStart = j;
+                    while (j < close && IsIdentifierCharacter(text[j])) j++;
+                    if (j == wordStart || char.IsDigit(text[wordStart]))
+                    {
+                        return null;
+                    }
+
+                    last = text.Substring(wordStart, j - wordStart);
+                    while (j < close && char.IsWhiteSpace(text[j])) j++;
+                    if (j < close && text[j] == '.')
+                    {
+                        j++;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                if (j != close)
+                {
+                    return null;
+                }
+
+                names.Add(last);
+                i = close;
+            }
+
+            return names.Count > 0 ? names.ToArray() : null;
+        }
+
+        /// <summary>
+        /// Is an argument after the format literal that closes at <paramref name="end"/> a call or an element access
+        /// (not <c>new</c>)? StringValues then gives the formatted string no value.
+        /// </summary>
+        private static bool HasUnevaluatedArgumentAfter(string text, int end)
+        {
+            var i = SkipSpaceAndComments(text, end + 1);
+            while (i < text.Length && text[i] == ',')
+            {
+                var start = SkipSpaceAndComments(text, i + 1);
+                var kind = OperandAfter(text, start, out _, out var operandEnd);
+                if (kind == Operand.NonConstant && string.CompareOrdinal(text, start, "new", 0, 3) != 0)
+                {
+                    return true;
+                }
+
+                if (kind != Operand.Name)
+                {
+                    return false;
+                }
+
+                i = SkipSpaceAndComments(text, operandEnd);
+            }
+
+            return false;
+        }
+
+        /// <summary>The '{' that opens the next hole of an interpolation's text in [from, end) ("{{" is a brace, not a hole); -1 when none.</summary>
+        private static int NextHole(string text, int from, int end)
+        {
+            for (var i = from; i < end; i++)
+            {
+                if (text[i] != '{')
+                {
+                    continue;
+                }
+
+                if (i + 1 < end && text[i + 1] == '{')
+                {
+                    i++;
+                    continue;
+                }
+
+                return i;
+            }
+
+            return -1;
+        }
+
+        private static bool IsRawLiteral(string text, int quote)
+            => quote + 2 < text.Length && text[quote + 1] == '"' && text[quote + 2] == '"';
+
+        /// <summary>
+        /// Does an interpolation's text [start, end) hold a hole StringValues does not evaluate: a call or nameof, an element
+        /// access, a '?' (conditional access, '??'), a format (':') or an alignment (',') outside brackets? Holes that are
+        /// names, member accesses or parenthesised groups without those are read as evaluated.
+        /// </summary>
+        private static bool HasUnevaluatedHole(string text, int start, int end)
+        {
+            for (var i = NextHole(text, start, end); i >= 0; i = NextHole(text, i + 1, end))
+            {
+                var depth = 0;
+                for (var j = i + 1; j < end; j++)
+                {
+                    var c = text[j];
+                    if (c == '}' && depth == 0)
+                    {
+                        i = j;
+                        break;
+                    }
+
+                    switch (c)
+                    {
+                        case '(':
+                            var k = j - 1;
+                            while (k > i && char.IsWhiteSpace(text[k])) k--;
+                            if (IsIdentifierCharacter(text[k]) || text[k] == '>')
+                            {
+                                return true;
+                            }
+
+                            depth++;
+                            break;
+                        case '[':
+                            return true;
+                        case ')':
+                            depth--;
+                            break;
+                        case '?':
+                            if (depth == 0)
+                            {
+                                return true;
+                            }
+
+                            break;
+                        case ':':
+                        case ',':
+                            if (depth == 0 && !(c == ':' && ((j + 1 < end && text[j + 1] == ':') || text[j - 1] == ':')))
+                            {
+                                return true;
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Does a value (escapes already resolved) hold a run of key characters that is an API key or a raw pair?</summary>
