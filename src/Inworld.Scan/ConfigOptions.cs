@@ -35,7 +35,10 @@ namespace Inworld.Scan
 
         public override AnalyzerConfigOptions GlobalOptions => _global;
 
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new DictionaryOptions(For(tree.FilePath).AnalyzerOptions);
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => ForPath(tree.FilePath);
+
+        /// <summary>The options the analyzers get for the file at <paramref name="path"/>, before it is parsed.</summary>
+        public AnalyzerConfigOptions ForPath(string path) => new DictionaryOptions(For(path).AnalyzerOptions);
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
         {

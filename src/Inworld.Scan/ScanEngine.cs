@@ -82,16 +82,27 @@ namespace Inworld.Scan
             // whose text may hold a finding are parsed and analysed.
             var sources = ReadAll(target, problems, cancellationToken);
             var razorUnits = new HashSet<CompilationUnit>(target.RazorFiles.Select(plan.UnitFor));
+            // Inworld options matter to the pre-filter only where one is not valid (INW900, as the analyzers find it: in a
+            // config file's text, or in the options any file gets) or makes a file client code (INW002's scope).
             var configNamesInworld = configSources.Values.Any(v => v.Text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0);
+            var configProblem = configNamesInworld && configSources.Values.Any(v =>
+                v.Text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0 && ConfigFileCheck.Check(Inworld.Analyzers.Core.ConfigFileText.Parse(v.File, v.Text)).Count > 0);
             var choices = new Dictionary<CompilationUnit, ScanPreFilter.Choice>();
             foreach (var group in Enumerable.Range(0, unitOfFile.Length).GroupBy(i => unitOfFile[i]))
             {
                 var indices = group.ToList();
-                choices[group.Key] = _options.FullAnalysis
-                    ? ScanPreFilter.Choice.All("--full-analysis")
-                    : ScanPreFilter.Choose(
-                        indices.Select(i => sources[i].Text).ToList(), indices.Select(i => sources[i].Scan).ToList(),
-                        configNamesInworld || BuildPropertiesNameInworld(group.Key), MayBeClient(group.Key, OptionsOf(group.Key)), razorUnits.Contains(group.Key));
+                if (_options.FullAnalysis)
+                {
+                    choices[group.Key] = ScanPreFilter.Choice.All("--full-analysis");
+                    continue;
+                }
+
+                var optionsOfUnit = OptionsOf(group.Key);
+                var paths = indices.Select(i => target.CSharpFiles[i]).Concat(target.ShippedFiles).ToList();
+                var invalidOption = configProblem || ((configNamesInworld || BuildPropertiesNameInworld(group.Key)) && AnyInvalidOption(optionsOfUnit, paths));
+                var mayBeClient = MayBeClient(group.Key, optionsOfUnit) || (configNamesInworld && AnyFileIsClient(optionsOfUnit, paths));
+                choices[group.Key] = ScanPreFilter.Choose(
+                    indices.Select(i => sources[i].Text).ToList(), indices.Select(i => sources[i].Scan).ToList(), invalidOption, mayBeClient, razorUnits.Contains(group.Key));
             }
 
             var chosen = Enumerable.Range(0, unitOfFile.Length).Where(i => !choices[unitOfFile[i]].IsNone).ToArray();
@@ -198,11 +209,24 @@ namespace Inworld.Scan
             return trees;
         }
 
-        /// <summary>An Inworld MSBuild property in the project file (--project-kind aside, which is valid by construction).</summary>
+        /// <summary>
+        /// An Inworld MSBuild property in the project file (--project-kind aside, which is valid by construction): its value
+        /// reaches the analyzers as a global option, validated with the others (<see cref="AnyInvalidOption"/>).
+        /// </summary>
         private bool BuildPropertiesNameInworld(CompilationUnit unit)
             => unit.BuildProperties.Any(p =>
                 !(p.Key == Inworld.Analyzers.Core.InworldOptions.ProjectKindPropertyKey && _options.ProjectKind != "auto") &&
                 (p.Key.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0 || p.Value.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0));
+
+        /// <summary>Does an Inworld option that the analyzers validate (InvalidOptionAnalyzer) have a value that is not valid, globally or for one of <paramref name="paths"/>?</summary>
+        private static bool AnyInvalidOption(ConfigOptions options, IEnumerable<string> paths)
+            => Inworld.Analyzers.Core.InworldOptions.Validate(options.GlobalOptions) != null ||
+               paths.Any(path => Inworld.Analyzers.Core.InworldOptions.Validate(options.ForPath(path)) != null);
+
+        /// <summary>Does an option make one of <paramref name="paths"/> client code (a per-file project kind, which INW002 honours)?</summary>
+        private static bool AnyFileIsClient(ConfigOptions options, IEnumerable<string> paths)
+            => paths.Any(path => options.ForPath(path).TryGetValue(Inworld.Analyzers.Core.InworldOptions.ProjectKindKey, out var value) &&
+                                 Inworld.Analyzers.Core.ProjectKinds.TryParse(value, out var kind) && kind == Inworld.Analyzers.Core.ProjectKind.Client);
 
         /// <summary>Could the compilation be client code (INW002 runs only there)? The analyzers' own decision, from what the scanner knows before parsing.</summary>
         private bool MayBeClient(CompilationUnit unit, ConfigOptions options)

@@ -11,9 +11,9 @@ namespace Inworld.Scan
     /// scanner's form of the analyzers' compilation screen (CompilationScreen), decided before anything is parsed.
     /// <list type="bullet">
     /// <item><b>None</b> when no file names Inworld or holds a key or a pair in a literal, no file holds a live join
-    /// (<see cref="SourceScan.LiveJoins"/>), no string.Concat call or '+' joins a fragment's name to a value the rules may know, the
-    /// options name no Inworld setting (INW900, per-file project kinds, INW002's scope), no Razor file is compiled, and
-    /// either the code is not client code or no file writes an Authorization word (INW002): the analyzers would report
+    /// (<see cref="SourceScan.LiveJoins"/>), no string.Concat call or '+' joins a fragment's name to a value the rules may know, no
+    /// Inworld option is invalid (INW900), no Razor file is compiled, and either the code is not client code (per-file
+    /// project kinds included) or no file writes an Authorization word (INW002): the analyzers would report
     /// nothing in such a compilation's code (its compilation screen admits no type), so it is neither parsed nor
     /// analysed.</item>
     /// <item><b>All</b> otherwise: every file, parsed and analysed as before.</item>
@@ -23,16 +23,21 @@ namespace Inworld.Scan
     /// </summary>
     internal static class ScanPreFilter
     {
-        public static Choice Choose(IReadOnlyList<string> texts, IReadOnlyList<SourceScan> scans, bool optionsNameInworld, bool mayBeClient, bool hasRazor)
+        /// <param name="invalidOption">
+        /// An Inworld option of the compilation is not valid (INW900). Valid options add no finding to code that names
+        /// Inworld nowhere: the names of keys, variables and endpoints they set only matter next to Inworld code, and a
+        /// per-file project kind is part of <paramref name="mayBeClient"/>.
+        /// </param>
+        public static Choice Choose(IReadOnlyList<string> texts, IReadOnlyList<SourceScan> scans, bool invalidOption, bool mayBeClient, bool hasRazor)
         {
             if (hasRazor)
             {
                 return Choice.All("Razor files");
             }
 
-            if (optionsNameInworld)
+            if (invalidOption)
             {
-                return Choice.All("the options name an Inworld setting");
+                return Choice.All("an Inworld option is not valid (INW900)");
             }
 
             var carriers = new HashSet<string>(StringComparer.Ordinal);

@@ -56,32 +56,23 @@ namespace Inworld.Analyzers.Tests.Helpers
             var texts = compilation.SyntaxTrees.Select(t => t.GetText().ToString()).ToList();
             var scans = texts.Select(SourceScan.Of).ToList();
             var provider = options.AnalyzerConfigOptionsProvider;
-            var optionsNameInworld =
-                NamesInworld(provider.GlobalOptions) ||
-                compilation.SyntaxTrees.Any(t => NamesInworld(provider.GetOptions(t))) ||
-                options.AdditionalFiles.Any(f => NamesInworld(provider.GetOptions(f)) || (f.GetText()?.ToString() ?? string.Empty).IndexOf("inworld_analyzers", StringComparison.OrdinalIgnoreCase) >= 0);
-            var mayBeClient = InworldContext.For(compilation, provider).Project.IsClient;
+
+            // As the scanner decides: an Inworld option that InvalidOptionAnalyzer would report (in the options any file
+            // gets, or in a config file's text), and the project kind with per-file overrides (BasicAuthInClientAnalyzer).
+            var invalidOption =
+                InworldOptions.Validate(provider.GlobalOptions) != null ||
+                compilation.SyntaxTrees.Any(t => InworldOptions.Validate(provider.GetOptions(t)) != null) ||
+                options.AdditionalFiles.Any(f => InworldOptions.Validate(provider.GetOptions(f)) != null || (IsConfigFile(provider.GetOptions(f)) &&
+                    ConfigFileCheck.Check(ConfigFileText.Parse(f.Path, f.GetText()?.ToString() ?? string.Empty)).Count > 0));
+            var mayBeClient = InworldContext.For(compilation, provider).Project.IsClient ||
+                              compilation.SyntaxTrees.Any(t => provider.GetOptions(t).TryGetValue(InworldOptions.ProjectKindKey, out var value) &&
+                                                               ProjectKinds.TryParse(value, out var kind) && kind == ProjectKind.Client);
             var hasRazor = compilation.SyntaxTrees.Any(t => GeneratedCode.IsRazorGeneratedPath(t.FilePath));
-            return compilation.SyntaxTrees.Any() && ScanPreFilter.Choose(texts, scans, optionsNameInworld, mayBeClient, hasRazor).IsNone;
+            return compilation.SyntaxTrees.Any() && ScanPreFilter.Choose(texts, scans, invalidOption, mayBeClient, hasRazor).IsNone;
         }
 
-        private static bool NamesInworld(AnalyzerConfigOptions options)
-        {
-            IEnumerable<string> keys;
-            try
-            {
-                keys = options.Keys;
-            }
-            catch (NotImplementedException)
-            {
-                // A test's own options object (Roslyn's base class has no key list): every key the rules read.
-                keys = InworldOptions.Definitions.Select(d => d.Key).ToList();
-            }
-
-            return keys.Any(k => k.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0
-                ? options.TryGetValue(k, out _)
-                : options.TryGetValue(k, out var v) && v != null && v.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0);
-        }
+        private static bool IsConfigFile(AnalyzerConfigOptions options)
+            => options.TryGetValue(InworldOptions.ConfigFileMetadataKey, out var marker) && marker != null && marker.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The diagnostics of one run, as sorted lines; the findings' messages are redacted already.</summary>
         internal static async Task<ImmutableArray<string>> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, bool preFilter, CancellationToken cancellationToken)

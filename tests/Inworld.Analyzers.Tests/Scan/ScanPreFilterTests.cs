@@ -94,6 +94,36 @@ namespace Inworld.Analyzers.Tests.Scan
             Assert.Contains("INW900", filtered);
         }
 
+        [Fact]
+        public void Valid_Inworld_options_keep_the_pre_filter_on()
+        {
+            // A repository that configures the package: its clean project is still skipped, its key still reported.
+            using var tree = new ScanTree("prefilter-valid-options");
+            tree.Write(".editorconfig", "root = true\n\n[*.cs]\ninworld_analyzers.api_key_env_var = GAME_INWORLD_KEY\ninworld_analyzers.realtime_key_sources = RT_KEY\n");
+            tree.Write("Crypto/Crypto.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+            tree.Write("Crypto/Hex.cs", "class Hex { const string Table = \"0011223344556677\"; }\n");
+            tree.Write("Game/Game.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+            tree.Write("Game/Keys.cs", Snippet.Expand("class Keys { const string Key = \"$KEY$\"; }\n"));
+
+            var (filtered, _) = ScanBothWays(tree, 1);
+            Assert.Contains("INW001", filtered);
+            Assert.Contains("pre-filter: 1 compilation skipped", filtered);
+        }
+
+        [Fact]
+        public void A_per_file_client_project_kind_keeps_that_files_Authorization_header_analysed()
+        {
+            // No Inworld word in the code: only an .editorconfig section says these files are client code (INW002's scope).
+            using var tree = new ScanTree("prefilter-per-file-kind");
+            tree.Write(".editorconfig", "root = true\n\n[App/Client/**.cs]\ninworld_analyzers.project_kind = client\ninworld_analyzers.basic_auth_scope = any\n");
+            tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+            tree.Write("App/Client/Chat.cs", "class Chat { void Send(System.Net.Http.HttpRequestMessage request, string key) { request.Headers.Add(\"Authorization\", \"Basic \" + key); } }\n");
+
+            var (filtered, _) = ScanBothWays(tree, null);
+            Assert.Contains("pre-filter: 0 compilations skipped", filtered);
+            Assert.Contains("client code writes an Authorization word", filtered);
+        }
+
         /// <summary>Scans with and without the pre-filter; both must give the same findings and exit code. Returns both outputs.</summary>
         private static (string Filtered, string Full) ScanBothWays(ScanTree tree, int? exitCode)
         {
