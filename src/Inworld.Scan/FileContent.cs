@@ -70,8 +70,9 @@ namespace Inworld.Scan
                 var hasUtf16Mark = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
                 if (hasUtf16Mark || Classify(bytes, probed) != Kind.Text)
                 {
-                    // UTF-16, binary: the general reader.
-                    return Read(path, problems)?.ToString();
+                    // UTF-16, binary: decoded as Read decodes them, from the bytes already read.
+                    using var content = new MemoryStream(bytes, writable: false);
+                    return Decode(path, content, problems).ToString();
                 }
 
                 var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;

@@ -220,13 +220,11 @@ namespace Inworld.Scan
 
         /// <summary>Does an Inworld option that the analyzers validate (InvalidOptionAnalyzer) have a value that is not valid, globally or for one of <paramref name="paths"/>?</summary>
         private static bool AnyInvalidOption(ConfigOptions options, IEnumerable<string> paths)
-            => Inworld.Analyzers.Core.InworldOptions.Validate(options.GlobalOptions) != null ||
-               paths.Any(path => Inworld.Analyzers.Core.InworldOptions.Validate(options.ForPath(path)) != null);
+            => InworldOptions.Validate(options.GlobalOptions) != null || paths.Any(path => InworldOptions.Validate(options.ForPath(path)) != null);
 
         /// <summary>Does an option make one of <paramref name="paths"/> client code (a per-file project kind, which INW002 honours)?</summary>
         private static bool AnyFileIsClient(ConfigOptions options, IEnumerable<string> paths)
-            => paths.Any(path => options.ForPath(path).TryGetValue(Inworld.Analyzers.Core.InworldOptions.ProjectKindKey, out var value) &&
-                                 Inworld.Analyzers.Core.ProjectKinds.TryParse(value, out var kind) && kind == Inworld.Analyzers.Core.ProjectKind.Client);
+            => paths.Any(path => ProjectKinds.OverridesToClient(options.ForPath(path)));
 
         /// <summary>Could the compilation be client code (INW002 runs only there)? The analyzers' own decision, from what the scanner knows before parsing.</summary>
         private bool MayBeClient(CompilationUnit unit, ConfigOptions options)
@@ -253,7 +251,7 @@ namespace Inworld.Scan
         {
             try
             {
-                var text = FileContent.Read(path, new ScanProblems())?.ToString();
+                var text = FileContent.ReadText(path, new ScanProblems());
                 return text == null || ScanPreFilter.ShippedFileMayHoldFinding(path, text);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)

@@ -146,6 +146,10 @@ namespace Inworld.Analyzers.Core
                 ? new ProjectKindDecision(kind.Value, "inworld_analyzers.project_kind = " + value!.Trim().ToLowerInvariant())
                 : project;
 
+        /// <summary>Does a file's own options make it client code (a per-file project_kind = client, which INW002 honours)?</summary>
+        public static bool OverridesToClient(AnalyzerConfigOptions fileOptions)
+            => fileOptions.TryGetValue(OptionKey, out var value) && TryParse(value, out var kind) && kind == ProjectKind.Client;
+
         /// <summary>auto | client | server, case-insensitive. Null kind for auto (detect).</summary>
         public static bool TryParse(string? value, out ProjectKind? kind)
         {

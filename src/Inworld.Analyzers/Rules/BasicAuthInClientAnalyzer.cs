@@ -57,7 +57,7 @@ namespace Inworld.Analyzers.Rules
         {
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (provider.GetOptions(tree).TryGetValue(InworldOptions.ProjectKindKey, out var value) && ProjectKinds.TryParse(value, out var kind) && kind == ProjectKind.Client)
+                if (ProjectKinds.OverridesToClient(provider.GetOptions(tree)))
                 {
                     return true;
                 }

@@ -64,7 +64,8 @@ namespace Inworld.Analyzers.Rules
             });
         }
 
-        private static bool IsConfigFile(AnalyzerConfigOptions options)
+        /// <summary>An additional file the package marks as a config file (InworldConfig = true): INW900 reads its lines.</summary>
+        internal static bool IsConfigFile(AnalyzerConfigOptions options)
             => options.TryGetValue(InworldOptions.ConfigFileMetadataKey, out var marker) && marker != null &&
                marker.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
 

@@ -62,17 +62,13 @@ namespace Inworld.Analyzers.Tests.Helpers
             var invalidOption =
                 InworldOptions.Validate(provider.GlobalOptions) != null ||
                 compilation.SyntaxTrees.Any(t => InworldOptions.Validate(provider.GetOptions(t)) != null) ||
-                options.AdditionalFiles.Any(f => InworldOptions.Validate(provider.GetOptions(f)) != null || (IsConfigFile(provider.GetOptions(f)) &&
+                options.AdditionalFiles.Any(f => InworldOptions.Validate(provider.GetOptions(f)) != null || (Inworld.Analyzers.Rules.InvalidOptionAnalyzer.IsConfigFile(provider.GetOptions(f)) &&
                     ConfigFileCheck.Check(ConfigFileText.Parse(f.Path, f.GetText()?.ToString() ?? string.Empty)).Count > 0));
             var mayBeClient = InworldContext.For(compilation, provider).Project.IsClient ||
-                              compilation.SyntaxTrees.Any(t => provider.GetOptions(t).TryGetValue(InworldOptions.ProjectKindKey, out var value) &&
-                                                               ProjectKinds.TryParse(value, out var kind) && kind == ProjectKind.Client);
+                              compilation.SyntaxTrees.Any(t => ProjectKinds.OverridesToClient(provider.GetOptions(t)));
             var hasRazor = compilation.SyntaxTrees.Any(t => GeneratedCode.IsRazorGeneratedPath(t.FilePath));
             return compilation.SyntaxTrees.Any() && ScanPreFilter.Choose(texts, scans, invalidOption, mayBeClient, hasRazor).IsNone;
         }
-
-        private static bool IsConfigFile(AnalyzerConfigOptions options)
-            => options.TryGetValue(InworldOptions.ConfigFileMetadataKey, out var marker) && marker != null && marker.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The diagnostics of one run, as sorted lines; the findings' messages are redacted already.</summary>
         internal static async Task<ImmutableArray<string>> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, bool preFilter, CancellationToken cancellationToken)

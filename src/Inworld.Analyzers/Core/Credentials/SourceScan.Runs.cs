@@ -335,16 +335,11 @@ namespace Inworld.Analyzers.Core
             var c = text[last];
             if (c == ')' || c == ']')
             {
+                // A group or an index with a literal inside is found again by stepping over the literals.
                 var open = MatchingOpenBefore(text, last);
-                if (open < 0)
+                if (open < 0 && (open = MatchingOpenBefore(text, last, overLiterals: true)) < 0)
                 {
-                    // A group or an index with a literal inside: found again by stepping over literals, checked by the
-                    // forward matcher.
-                    open = GroupOpenBefore(text, last);
-                    if (open < 0)
-                    {
-                        return Operand.Unknown;
-                    }
+                    return Operand.Unknown;
                 }
 
                 var j = open - 1;
@@ -554,52 +549,6 @@ namespace Inworld.Analyzers.Core
             return false;
         }
 
-        /// <summary>
-        /// The '(' or '[' of the group or index that ends at <paramref name="close"/> when literals stand in it: found by
-        /// stepping back over brackets and over each literal to the nearest quote before it on the line, then confirmed by
-        /// the forward matcher (which reads the literals properly); -1 when not certain.
-        /// </summary>
-        private static int GroupOpenBefore(string text, int close)
-        {
-            const int MaxLookBack = 2000;
-            var limit = Math.Max(0, close - MaxLookBack);
-            var depth = 0;
-            for (var i = close; i >= limit; i--)
-            {
-                switch (text[i])
-                {
-                    case ')':
-                    case ']':
-                        depth++;
-                        break;
-                    case '(':
-                    case '[':
-                        if (--depth == 0)
-                        {
-                            return MatchingCloseAfter(text, i) == close ? i : -1;
-                        }
-
-                        break;
-                    case '"':
-                        var opening = text.LastIndexOf('"', i - 1, Math.Max(0, i - Math.Max(limit, text.LastIndexOf('\n', Math.Max(0, i - 1)) + 1)));
-                        if (opening < 0)
-                        {
-                            return -1;
-                        }
-
-                        i = opening;
-                        break;
-                    case ';':
-                    case '{':
-                    case '}':
-                    case '\n':
-                        return -1;
-                }
-            }
-
-            return -1;
-        }
-
         /// <summary>Is the literal opened at <paramref name="quote"/> a branch of a conditional (right after its '?' or ':')?</summary>
         private static bool IsConditionalBranch(string text, int quote)
         {
@@ -720,7 +669,7 @@ namespace Inworld.Analyzers.Core
             var next = SkipSpaceAndComments(text, i + 1);
             var verbatim = next + 1 < text.Length && text[next] == '@' && text[next + 1] == '"';
             var opening = verbatim ? next + 1 : next;
-            if (opening >= text.Length || text[opening] != '"' || (!verbatim && next > 0 && text[next - 1] == '$') || IsRawLiteral(text, opening) && !IsEmptyLiteral(text, opening))
+            if (opening >= text.Length || text[opening] != '"' || (!verbatim && next > 0 && text[next - 1] == '$') || IsRawLiteral(text, opening))
             {
                 return Unbounded;
             }
@@ -860,8 +809,13 @@ namespace Inworld.Analyzers.Core
             return Array.IndexOf(KeywordsBeforeParentheses, text.Substring(i + 1, end - i - 1)) < 0;
         }
 
-        /// <summary>The '(' or '[' that the ')' or ']' at <paramref name="close"/> closes, on a few lines back; -1 when not certain.</summary>
-        private static int MatchingOpenBefore(string text, int close)
+        /// <summary>
+        /// The '(' or '[' that the ')' or ']' at <paramref name="close"/> closes, on a few lines back; -1 when not certain. A
+        /// literal between them makes it uncertain, unless <paramref name="overLiterals"/>: then each literal is stepped over
+        /// to the nearest quote before it on its line (no line break is crossed), and the forward matcher, which reads the
+        /// literals properly, must confirm the pair.
+        /// </summary>
+        private static int MatchingOpenBefore(string text, int close, bool overLiterals = false)
         {
             const int MaxLookBack = 2000;
             var limit = Math.Max(0, close - MaxLookBack);
@@ -878,10 +832,20 @@ namespace Inworld.Analyzers.Core
                     case '[':
                         if (--depth == 0)
                         {
-                            return i;
+                            return !overLiterals || MatchingCloseAfter(text, i) == close ? i : -1;
                         }
 
                         break;
+                    case '"' when overLiterals:
+                        var opening = text.LastIndexOf('"', i - 1, Math.Max(0, i - Math.Max(limit, text.LastIndexOf('\n', Math.Max(0, i - 1)) + 1)));
+                        if (opening < 0)
+                        {
+                            return -1;
+                        }
+
+                        i = opening;
+                        break;
+                    case '\n' when overLiterals:
                     case '"':
                     case '\'':
                     case ';':

@@ -153,7 +153,7 @@ namespace Inworld.Analyzers.Core
                 return constant ? ValueShape.AnyValue : (ValueShape?)null;
             }
 
-            if (IsRawLiteral(text, i) && !IsEmptyLiteral(text, i))
+            if (IsRawLiteral(text, i))
             {
                 return ValueShape.AnyValue;
             }

@@ -297,14 +297,9 @@ namespace Inworld.Analyzers.Core
             private readonly string? _beyondAfterText;
             private readonly bool _basicBeforeName;
 
-            public BoundJoin(int position, string? before, string? after)
-                : this(position, before, after, null, ValueShape.AnyValue, Unbounded, Unbounded, null, null, false)
-            {
-            }
-
             /// <summary>An interpolation whose holes are the names <paramref name="holeNames"/>: a join when all of them are known.</summary>
             public BoundJoin(int position, string[] holeNames)
-                : this(position, null, null)
+                : this(position, null, null, null, ValueShape.AnyValue, Unbounded, Unbounded, null, null, false)
             {
                 HoleNames = holeNames;
             }
