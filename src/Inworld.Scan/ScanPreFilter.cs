@@ -71,7 +71,7 @@ namespace Inworld.Scan
             {
                 for (var i = 0; i < scans.Count; i++)
                 {
-                    carrierJoins[i] = SourceScan.CarrierJoins(texts[i], carrierNames);
+                    carrierJoins[i] = scans[i].CarrierJoins(carrierNames);
                     foreach (var join in carrierJoins[i])
                     {
                         if (join.Other != null)

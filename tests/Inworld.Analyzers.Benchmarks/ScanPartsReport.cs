@@ -59,7 +59,14 @@ namespace Inworld.Analyzers.Benchmarks
             }
 
             times.Sort();
-            Console.WriteLine($"| {name} | {times[times.Count / 2]:F1} ms (min {times[0]:F1}) | {sink} |");
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var text in texts)
+            {
+                sink += part(text);
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine($"| {name} | {times[times.Count / 2]:F1} ms (min {times[0]:F1}) | {allocated / 1024.0 / 1024.0:F1} MB allocated per pass | {sink} |");
         }
 
         // The process's processor time: this benchmark runs on one thread, and on a busy machine the wall clock counts other work.

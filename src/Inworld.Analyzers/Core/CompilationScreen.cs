@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Inworld.Analyzers.Core
 {
@@ -28,7 +29,7 @@ namespace Inworld.Analyzers.Core
         // Trees and assembly symbols outlive a compilation in the IDE (an edit makes a new compilation that keeps the
         // other trees and every reference): each is read once, not once per keystroke.
         private static ConditionalWeakTable<SyntaxTree, SourceScan> s_trees = new ConditionalWeakTable<SyntaxTree, SourceScan>();
-        private static readonly ConditionalWeakTable<SyntaxTree, SourceScan>.CreateValueCallback ReadTree = tree => SourceScan.Of(tree.GetText(CancellationToken.None).ToString());
+        private static readonly ConditionalWeakTable<SyntaxTree, SourceScan>.CreateValueCallback ReadTree = Read;
         private static readonly ConditionalWeakTable<IAssemblySymbol, ReferencedAssembly> AssemblyFacts = new ConditionalWeakTable<IAssemblySymbol, ReferencedAssembly>();
         private static readonly ConditionalWeakTable<IAssemblySymbol, ReferencedAssembly>.CreateValueCallback ReadAssembly = ReferencedAssembly.Read;
 
@@ -41,10 +42,8 @@ namespace Inworld.Analyzers.Core
 
         private readonly SourceScan.CarrierNames _carriers;
         private readonly SourceScan.KnownValues _knownNames;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]> _nameJoins = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]>();
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]> _liveJoins = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]>();
-        private readonly Func<SyntaxTree, int[]> _readNameJoins;
-        private readonly Func<SyntaxTree, int[]> _readLiveJoins;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]> _joinsByTree = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, int[]>();
+        private readonly Func<SyntaxTree, int[]> _readJoins;
 
         private CompilationScreen(string? fullAnalysisReason, bool anyJoin, HashSet<string> carriers, SourceScan.KnownValues knownNames)
         {
@@ -53,10 +52,7 @@ namespace Inworld.Analyzers.Core
             _carriers = new SourceScan.CarrierNames(carriers);
             _knownNames = knownNames;
 
-            // The compiler keeps each tree's text; an ordinary file's ToString is that string, no copy (a large file's is
-            // one copy, once per tree here).
-            _readNameJoins = tree => SourceScan.NameJoins(tree.GetText(CancellationToken.None).ToString(), _carriers);
-            _readLiveJoins = tree => ScanOf(tree).LiveJoins(_knownNames);
+            _readJoins = ReadJoins;
         }
 
         /// <summary>
@@ -77,12 +73,141 @@ namespace Inworld.Analyzers.Core
         public static SourceScan ScanOf(SyntaxTree tree) => s_trees.GetValue(tree, ReadTree);
 
         /// <summary>
+        /// The scan of a tree's text. The compiler holds a file of more than 40K characters in chunks, and its string is a
+        /// copy on the large object heap, which a build pays in collections: such a text is first read through a small
+        /// buffer, and one that holds nothing the scan reads (no quote, no '+', no "const", "Concat(" or "inworld": a
+        /// table of numbers) gets the empty scan, which is what reading it whole would give.
+        /// </summary>
+        private static SourceScan Read(SyntaxTree tree)
+        {
+            var text = tree.GetText(CancellationToken.None);
+            if (text.Length <= ChunkedTextLength || text.GetType().Name == "StringText")
+            {
+                // The text is a string already: ToString is that string, no copy.
+                return SourceScan.Of(text.ToString());
+            }
+
+            if (HoldsNothingToScan(text))
+            {
+                return SourceScan.Empty;
+            }
+
+            // A chunked text's ToString builds the string through a StringBuilder, the whole text twice over: a buffer
+            // the screen reuses for every large file makes it once.
+            var reused = t_largeTextBuffer;
+            var buffer = reused == null || reused.Length < text.Length ? new char[text.Length] : reused;
+            text.CopyTo(0, buffer, 0, text.Length);
+            if (reused != null)
+            {
+                t_largeTextBuffer = buffer;
+            }
+
+            return SourceScan.Of(new string(buffer, 0, text.Length));
+        }
+
+        // Not null only while a screen reads a compilation's trees on this thread (For): no buffer outlives a screen.
+        [ThreadStatic]
+        private static char[]? t_largeTextBuffer;
+
+        // The length above which the compiler reads a file into chunks (Roslyn's LargeObjectHeapLimitInChars).
+        private const int ChunkedTextLength = 40 * 1024;
+        private const int BlockLength = 8 * 1024;
+
+        // A block is read with this many characters of the next: a word the block starts is whole in it.
+        private const int BlockOverlap = 8;
+
+        internal static bool HoldsNothingToScan(SourceText text)
+        {
+            var buffer = new char[BlockLength + BlockOverlap];
+            for (var start = 0; start < text.Length; start += BlockLength)
+            {
+                var count = Math.Min(BlockLength + BlockOverlap, text.Length - start);
+                text.CopyTo(start, buffer, 0, count);
+                if (Array.IndexOf(buffer, '"', 0, count) >= 0 || Array.IndexOf(buffer, '+', 0, count) >= 0 ||
+                    HasWordAround(buffer, count, 'n') || HasWordAround(buffer, count, 'N'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Is "const", "Concat(" or "inworld" (in any case) at one of the <paramref name="anchor"/> characters of the
+        /// buffer? Every one of them has an 'n' or 'N' at a fixed place; a character beyond ASCII where the 'i' of
+        /// "inworld" stands counts as a match, since a case-blind comparison folds some of them to 'I'.
+        /// </summary>
+        private static bool HasWordAround(char[] buffer, int count, char anchor)
+        {
+            for (var n = Array.IndexOf(buffer, anchor, 0, count); n >= 0; n = n + 1 < count ? Array.IndexOf(buffer, anchor, n + 1, count - n - 1) : -1)
+            {
+                if (IsAt(buffer, count, n - 2, "const") || IsAt(buffer, count, n - 2, "Concat(") ||
+                    (n >= 1 && (char.ToUpperInvariant(buffer[n - 1]) == 'I' || buffer[n - 1] > 127) && IsAtIgnoringCase(buffer, count, n + 1, "WORLD")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsAt(char[] buffer, int count, int start, string word)
+        {
+            if (start < 0 || start + word.Length > count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < word.Length; i++)
+            {
+                if (buffer[start + i] != word[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsAtIgnoringCase(char[] buffer, int count, int start, string upperWord)
+        {
+            if (start + upperWord.Length > count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < upperWord.Length; i++)
+            {
+                if (char.ToUpperInvariant(buffer[start + i]) != upperWord[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// Forgets every tree's scan, so the next screen reads the text again: the benchmark measures what a build pays
         /// (one screen per compilation), not what the IDE pays after the first keystroke.
         /// </summary>
         internal static void ForgetTreesForBenchmark() => s_trees = new ConditionalWeakTable<SyntaxTree, SourceScan>();
 
         public static CompilationScreen For(Compilation compilation, CancellationToken cancellationToken)
+        {
+            t_largeTextBuffer = Array.Empty<char>();
+            try
+            {
+                return Screen(compilation, cancellationToken);
+            }
+            finally
+            {
+                t_largeTextBuffer = null;
+            }
+        }
+
+        private static CompilationScreen Screen(Compilation compilation, CancellationToken cancellationToken)
         {
             var anyJoin = false;
             var carriers = new HashSet<string>(StringComparer.Ordinal);
@@ -180,28 +305,55 @@ namespace Inworld.Analyzers.Core
 
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                var scan = ScanOf(reference.SyntaxTree);
-                var joins = scan.BoundJoins.Length == 0 ? scan.Joins : _liveJoins.GetOrAdd(reference.SyntaxTree, _readLiveJoins);
-                if (SourceScan.AnyIn(joins, reference.Span.Start, reference.Span.End))
-                {
-                    return true;
-                }
-            }
-
-            if (_carriers.Count == 0)
-            {
-                return false;
-            }
-
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                if (SourceScan.AnyIn(_nameJoins.GetOrAdd(reference.SyntaxTree, _readNameJoins), reference.Span.Start, reference.Span.End))
+                if (MayHoldFindingIn(reference.SyntaxTree, reference.Span))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Could the rules find anything in <paramref name="span"/> of <paramref name="tree"/>? Only where a join is, in a
+        /// <see cref="JoinsOnly"/> compilation: an attribute's arguments, which the rules read from syntax, are held to the
+        /// same test as a type's code.
+        /// </summary>
+        public bool MayHoldFindingIn(SyntaxTree tree, TextSpan span)
+        {
+            if (!JoinsOnly)
+            {
+                return true;
+            }
+
+            return SourceScan.AnyIn(_joinsByTree.GetOrAdd(tree, _readJoins), span.Start, span.End);
+        }
+
+        /// <summary>
+        /// Every join of <paramref name="tree"/> in this compilation, ascending: its literal joins, the bound ones whose
+        /// names hold known values, and the '+' or Concat next to a carrier's name. Read once per tree: a type or an
+        /// attribute then costs one look-up.
+        /// </summary>
+        private int[] ReadJoins(SyntaxTree tree)
+        {
+            var scan = ScanOf(tree);
+            var joins = scan.BoundJoins.Length == 0 ? scan.Joins : scan.LiveJoins(_knownNames);
+            var nameJoins = _carriers.Count == 0 ? Array.Empty<int>() : scan.NameJoins(_carriers);
+            if (nameJoins.Length == 0)
+            {
+                return joins;
+            }
+
+            if (joins.Length == 0)
+            {
+                return nameJoins;
+            }
+
+            var all = new int[joins.Length + nameJoins.Length];
+            joins.CopyTo(all, 0);
+            nameJoins.CopyTo(all, joins.Length);
+            Array.Sort(all);
+            return all;
         }
 
         private static bool HasGlobalStatement(CompilationUnitSyntax root)

@@ -64,8 +64,24 @@ namespace Inworld.Analyzers.Rules
                     block.RegisterOperationAction(wrap(analysis.AnalyzeSymbolReference), OperationKind.FieldReference, OperationKind.LocalReference, OperationKind.PropertyReference);
                 }, inworld.Screen);
 
-                // Hosts before Roslyn 4.x give no operations for attribute arguments; read those from syntax.
-                start.RegisterSyntaxNodeAction(generated.SyntaxNodes(analysis.AnalyzeAttribute), SyntaxKind.Attribute);
+                // Hosts before Roslyn 4.x give no operations for attribute arguments; read those from syntax. Where the
+                // screen lets a compilation through only at its joins, an attribute is read only when a join is in its
+                // arguments, and not at all when the compilation holds none.
+                var screen = inworld.Screen;
+                if (!screen.JoinsOnly || screen.AnyJoin)
+                {
+                    var attributes = generated.SyntaxNodes(analysis.AnalyzeAttribute);
+                    start.RegisterSyntaxNodeAction(
+                        context =>
+                        {
+                            var arguments = ((AttributeSyntax)context.Node).ArgumentList;
+                            if (arguments != null && screen.MayHoldFindingIn(context.Node.SyntaxTree, arguments.Span))
+                            {
+                                attributes(context);
+                            }
+                        },
+                        SyntaxKind.Attribute);
+                }
             });
         }
 
@@ -379,8 +395,11 @@ namespace Inworld.Analyzers.Rules
                     return;
                 }
 
-                var constant = context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken);
-                if (constant.HasValue && constant.Value is string value)
+                // A lone literal is its own value: binding the attribute to ask for it would cost more than the rest of the rule.
+                var value = argument.Expression is LiteralExpressionSyntax literalArgument && literalArgument.IsKind(SyntaxKind.StringLiteralExpression)
+                    ? literalArgument.Token.ValueText
+                    : context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken) is { HasValue: true, Value: string constantValue } ? constantValue : null;
+                if (value != null)
                 {
                     var diagnostic = Classify(argument.Expression, CredentialClassifier.PreCheck(value), destination, null, contextOnly: false, valueInPlace: true, value: null);
                     if (diagnostic != null)

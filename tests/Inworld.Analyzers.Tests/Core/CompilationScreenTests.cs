@@ -49,6 +49,51 @@ namespace Inworld.Analyzers.Tests.Core
             Assert.True(SourceScan.Of("class C { string k = \"" + escaped + "\"; }").HoldsCredentialText);
         }
 
+        /// <summary>
+        /// The run search jumps a window at a time (<c>HoldsCredentialRun</c>); it must find exactly what reading every
+        /// maximal run of key characters finds, wherever a key, a pair or a near miss sits against the window's edges.
+        /// </summary>
+        [Fact]
+        public void The_jumping_run_search_finds_what_reading_every_run_finds()
+        {
+            var fake = FakeCredentials.Default;
+            var pieces = new[]
+            {
+                fake.ApiKey, fake.RawPair, fake.UrlSafeApiKey, fake.ApiKey.Substring(0, 43), fake.ApiKey.Substring(1), fake.RawPair.Substring(0, 32),
+                fake.KeyId, fake.Secret, "abcdefghijklmnopqrstuvwxyz0123456789", "x", "AbC", "=", ":", "+", "/",
+            };
+            var separators = new[] { " ", ".", "(", "\"", ", ", "\n", "!", "é" };
+            var random = new System.Random(20261207);
+            var disagreements = 0;
+            var found = 0;
+            for (var sample = 0; sample < 4000; sample++)
+            {
+                var builder = new System.Text.StringBuilder();
+                var parts = random.Next(1, 8);
+                for (var part = 0; part < parts; part++)
+                {
+                    builder.Append(pieces[random.Next(pieces.Length)]);
+                    if (random.Next(3) > 0)
+                    {
+                        builder.Append(separators[random.Next(separators.Length)]);
+                    }
+                }
+
+                var text = builder.ToString();
+                var expected = System.Text.RegularExpressions.Regex.Matches(text, "[A-Za-z0-9+/=_:-]{33,}")
+                    .Cast<System.Text.RegularExpressions.Match>()
+                    .Any(run => SourceScan.IsCredentialValue(run.Value));
+                found += expected ? 1 : 0;
+                if (SourceScan.TextHoldsCredential(text) != expected)
+                {
+                    disagreements++;
+                }
+            }
+
+            Assert.Equal(0, disagreements);
+            Assert.InRange(found, 500, 3900);
+        }
+
         [Theory]
         [InlineData("class C { string h = \"8138e8a0fcf3a4e84a771d40fd305d7f4aa59306d7251de54d98af8fe95729a1f\"; }")]
         [InlineData("class C { string m = \"Invalid key length: expected 32 bytes, found fewer\"; }")]
@@ -219,7 +264,7 @@ namespace Inworld.Analyzers.Tests.Core
         public void Carrier_joins_are_where_a_carrier_can_meet_another_value(string member, bool join)
         {
             var carriers = new SourceScan.CarrierNames(new[] { "First" });
-            var joins = SourceScan.CarrierJoins(Snippet.Expand("class C { " + member + " }"), carriers);
+            var joins = SourceScan.Of(Snippet.Expand("class C { " + member + " }")).CarrierJoins(carriers);
             Assert.Equal(join, joins.Count > 0);
         }
 
@@ -371,6 +416,86 @@ namespace Inworld.Analyzers.Tests.Core
             var screen = CompilationScreen.For(compilation, default);
 
             Assert.Equal(new[] { "Field", "First", "Property" }, screen.Carriers.OrderBy(n => n, System.StringComparer.Ordinal));
+        }
+
+        /// <summary>A table of numbers over many blocks of the large-text check, and a chunked text of it as the compiler reads files.</summary>
+        private static string NumberTable(int rows)
+        {
+            var builder = new System.Text.StringBuilder("internal static class Table\n{\n    internal static readonly ulong[] Values = {\n");
+            for (var row = 0; row < rows; row++)
+            {
+                builder.Append("        0x").Append(((ulong)row * 2654435761UL).ToString("X16")).Append("UL, 0x").Append(((ulong)row * 40503UL).ToString("X16")).Append("UL,\n");
+            }
+
+            return builder.Append("    };\n}\n").ToString();
+        }
+
+        private static Microsoft.CodeAnalysis.Text.SourceText Chunked(string text)
+            => Microsoft.CodeAnalysis.Text.SourceText.From(new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), System.Text.Encoding.UTF8);
+
+        [Fact]
+        public void A_large_table_of_numbers_is_read_through_a_buffer_and_gives_the_empty_scan()
+        {
+            var table = NumberTable(2000);
+            Assert.True(table.Length > 3 * 8192);
+            var text = Chunked(table);
+            Assert.NotEqual("StringText", text.GetType().Name);
+            Assert.True(CompilationScreen.HoldsNothingToScan(text));
+
+            // What the whole read would give: nothing.
+            var whole = SourceScan.Of(table);
+            Assert.False(whole.NamesInworld || whole.HoldsCredentialText);
+            Assert.Empty(whole.Joins);
+            Assert.Empty(whole.BoundJoins);
+            Assert.Empty(whole.Carriers);
+            Assert.Empty(whole.KnownNames);
+        }
+
+        /// <summary>
+        /// Each thing the scan reads, written into the table at every place around the edges of the check's blocks
+        /// (8,192 characters, read with 8 of the next): none may be missed, so the text is read whole.
+        /// </summary>
+        [Theory]
+        [InlineData("\"")]
+        [InlineData("+")]
+        [InlineData("const")]
+        [InlineData("Concat(")]
+        [InlineData("inworld")]
+        [InlineData("INWORLD")]
+        [InlineData("InWorld")]
+        [InlineData("\u0131nworld")]
+        public void Whatever_the_scan_reads_sends_a_large_text_to_the_whole_read_wherever_it_stands(string word)
+        {
+            var table = NumberTable(2000);
+            var missed = new System.Collections.Generic.List<int>();
+            foreach (var blockEdge in new[] { 8192, 2 * 8192 })
+            {
+                for (var at = blockEdge - 10; at <= blockEdge + 10; at++)
+                {
+                    if (CompilationScreen.HoldsNothingToScan(Chunked(table.Insert(at, word))))
+                    {
+                        missed.Add(at);
+                    }
+                }
+            }
+
+            Assert.Empty(missed);
+            Assert.False(CompilationScreen.HoldsNothingToScan(Chunked(table + word)));
+            Assert.False(CompilationScreen.HoldsNothingToScan(Chunked(word + table)));
+        }
+
+        [Fact]
+        public void A_key_at_the_end_of_a_large_file_the_compiler_reads_in_chunks_makes_the_analysis_full()
+        {
+            var source = NumberTable(2000) + Snippet.Expand("class Settings { string Key = \"$KEY$\"; }");
+            var tree = CSharpSyntaxTree.ParseText(Chunked(source), new CSharpParseOptions(LanguageVersion.Preview), "Table.cs");
+            Assert.NotEqual("StringText", tree.GetText().GetType().Name);
+            var compilation = Compile(("Quiet.cs", "class Quiet { }")).AddSyntaxTrees(tree);
+
+            var screen = CompilationScreen.For(compilation, default);
+
+            Assert.False(screen.JoinsOnly);
+            Assert.Contains("holds a key", screen.FullAnalysisReason);
         }
 
         private static CSharpCompilation Compile(params (string Path, string Source)[] sources)

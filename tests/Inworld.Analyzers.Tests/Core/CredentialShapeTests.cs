@@ -13,6 +13,26 @@ namespace Inworld.Analyzers.Tests.Core
         private static string Base64(string text) => Convert.ToBase64String(Encoding.ASCII.GetBytes(text));
 
         [Fact]
+        public void Character_classes_hold_exactly_their_characters_over_every_char()
+        {
+            const string base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=";
+            const string alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+            var mismatches = new StringBuilder();
+            for (var code = 0; code <= char.MaxValue; code++)
+            {
+                var c = (char)code;
+                if (CredentialShape.IsBase64Char(c) != (base64.IndexOf(c) >= 0) ||
+                    CredentialShape.IsKeyTextChar(c) != (base64.IndexOf(c) >= 0 || c == ':' || c == '\\') ||
+                    CredentialShape.IsAsciiLetterOrDigit(c) != (alphanumeric.IndexOf(c) >= 0))
+                {
+                    mismatches.Append(" U+").Append(code.ToString("X4"));
+                }
+            }
+
+            Assert.Equal(string.Empty, mismatches.ToString());
+        }
+
+        [Fact]
         public void Finds_the_observed_132_character_key()
         {
             Assert.Equal(132, Fake.ApiKey.Length);

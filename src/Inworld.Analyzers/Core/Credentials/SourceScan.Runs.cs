@@ -93,6 +93,11 @@ namespace Inworld.Analyzers.Core
             /// <summary>Like <see cref="BeyondBeforeText"/>, after the run.</summary>
             public string? BeyondAfterText { get; private set; }
 
+            // One builder per thread for the joined values: the scan reads thousands of runs per compilation, and a run
+            // abandoned half-way (unreadable) only leaves its builder to the collector.
+            [ThreadStatic]
+            private static StringBuilder? t_valueBuilder;
+
             public static LiteralRun Read(string text, int quote)
             {
                 var unreadable = new LiteralRun { Start = quote, _end = quote + 1, Value = string.Empty };
@@ -137,7 +142,8 @@ namespace Inworld.Analyzers.Core
                     }
                 }
 
-                var value = new StringBuilder();
+                var value = t_valueBuilder?.Clear() ?? new StringBuilder();
+                t_valueBuilder = null;
                 var visited = false;
                 var opening = start;
                 while (true)
@@ -196,6 +202,11 @@ namespace Inworld.Analyzers.Core
                     run.BeforeCutsValue = run.Before == Operand.NonConstant;
                     run.AfterCutsValue = run.After == Operand.NonConstant;
                     run.Value = value.ToString();
+                    if (value.Capacity <= 4096)
+                    {
+                        t_valueBuilder = value;
+                    }
+
                     run.Shape = ValueShape.Of(run.Value);
 
                     // "Basic" matters only where a value follows it ("Basic " + key); '{' only where the run is a format.

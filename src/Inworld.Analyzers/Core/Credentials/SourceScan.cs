@@ -39,11 +39,16 @@ namespace Inworld.Analyzers.Core
 
         private static readonly string[] NoNames = new string[0];
 
-        private readonly string _text;
-        private readonly int[] _initialisers;
-        private readonly int[] _constants;
+        private static readonly PlusSite[] NoPlusSites = new PlusSite[0];
 
-        private SourceScan(string text, bool namesInworld, bool holdsCredentialText, int[] joins, BoundJoin[] boundJoins, string[] carriers, int[] initialisers, int[] constants)
+        private readonly string _text;
+        private readonly Declarations _initialisers;
+        private readonly Declarations _constants;
+        private readonly PlusSite[] _plusSites;
+        private readonly int[] _concatCalls;
+
+        private SourceScan(string text, bool namesInworld, bool holdsCredentialText, int[] joins, BoundJoin[] boundJoins, string[] carriers,
+            Declarations initialisers, Declarations constants, PlusSite[] plusSites, int[] concatCalls)
         {
             _text = text;
             NamesInworld = namesInworld;
@@ -53,6 +58,83 @@ namespace Inworld.Analyzers.Core
             Carriers = carriers;
             _initialisers = initialisers;
             _constants = constants;
+            _plusSites = plusSites;
+            _concatCalls = concatCalls;
+        }
+
+        /// <summary>
+        /// The '=' of declarations (ascending) and a fingerprint of the name before each (<see cref="NameFingerprint"/>, 0 when
+        /// none): the compilation asks which names files declare once the scans are done, when the text is no longer in
+        /// the processor's cache, and a fingerprint that matches no wanted name spares the look back along the text.
+        /// </summary>
+        private readonly struct Declarations
+        {
+            public Declarations(int[] positions, int[] names)
+            {
+                Positions = positions;
+                Names = names;
+            }
+
+            public int[] Positions { get; }
+
+            public int[] Names { get; }
+
+            public static Declarations Of(string text, List<int>? positions)
+            {
+                if (positions == null)
+                {
+                    return new Declarations(None, None);
+                }
+
+                var names = new int[positions.Count];
+                for (var i = 0; i < names.Length; i++)
+                {
+                    names[i] = NameSpanBefore(text, positions[i], out var start, out var length) ? NameFingerprint(text, start, length) : 0;
+                }
+
+                return new Declarations(positions.ToArray(), names);
+            }
+        }
+
+        /// <summary>
+        /// A binary '+' with a name on at least one side (the names as <see cref="NameBefore"/> and <see cref="NameAfter"/>
+        /// read them, fingerprinted; 0 for no name or a number): read in the scan, while the text is in the processor's cache, so the
+        /// carrier joins, asked for later, touch the text only at a '+' next to a carrier's name.
+        /// </summary>
+        private readonly struct PlusSite
+        {
+            public PlusSite(int position, int before, int after)
+            {
+                Position = position;
+                Before = before;
+                After = after;
+            }
+
+            public int Position { get; }
+
+            public int Before { get; }
+
+            public int After { get; }
+        }
+
+        /// <summary>
+        /// A hash of the name text[start, start + length): equal names have equal fingerprints; 0 only for no name. Names
+        /// are compared in full once fingerprints match.
+        /// </summary>
+        internal static int NameFingerprint(string text, int start, int length)
+        {
+            if (length == 0)
+            {
+                return 0;
+            }
+
+            var hash = length;
+            for (var i = start; i < start + length; i++)
+            {
+                hash = unchecked((hash * 31) + text[i]);
+            }
+
+            return hash == 0 ? 1 : hash;
         }
 
         private enum JoinKind : byte
@@ -98,7 +180,7 @@ namespace Inworld.Analyzers.Core
             get
             {
                 var names = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var equals in Declarations())
+                foreach (var equals in DeclarationPositions())
                 {
                     var name = NameEndingBefore(_text, equals);
                     if (name != null)
@@ -121,17 +203,19 @@ namespace Inworld.Analyzers.Core
         {
             // A constant holds whatever its initialiser folds to; any other name only a single literal's value
             // (StringValues.SymbolValue), so an initialiser that is no plain literal gives it none.
-            foreach (var equals in _constants)
+            for (var i = 0; i < _constants.Positions.Length; i++)
             {
-                if (NameSpanBefore(_text, equals, out var start, out var length) && wanted.Contains(_text, start, length))
+                var equals = _constants.Positions[i];
+                if (wanted.MayName(_constants.Names[i]) && NameSpanBefore(_text, equals, out var start, out var length) && wanted.Contains(_text, start, length))
                 {
                     known.Add(_text.Substring(start, length), DeclaredValue(_text, equals, constant: true) ?? ValueShape.AnyValue);
                 }
             }
 
-            foreach (var equals in _initialisers)
+            for (var i = 0; i < _initialisers.Positions.Length; i++)
             {
-                if (NameSpanBefore(_text, equals, out var start, out var length) && wanted.Contains(_text, start, length) &&
+                var equals = _initialisers.Positions[i];
+                if (wanted.MayName(_initialisers.Names[i]) && NameSpanBefore(_text, equals, out var start, out var length) && wanted.Contains(_text, start, length) &&
                     DeclaredValue(_text, equals, constant: false) is ValueShape value)
                 {
                     known.Add(_text.Substring(start, length), value);
@@ -139,14 +223,14 @@ namespace Inworld.Analyzers.Core
             }
         }
 
-        private IEnumerable<int> Declarations()
+        private IEnumerable<int> DeclarationPositions()
         {
-            foreach (var equals in _constants)
+            foreach (var equals in _constants.Positions)
             {
                 yield return equals;
             }
 
-            foreach (var equals in _initialisers)
+            foreach (var equals in _initialisers.Positions)
             {
                 yield return equals;
             }
@@ -251,39 +335,46 @@ namespace Inworld.Analyzers.Core
             return true;
         }
 
+        /// <summary>The scan of a text with nothing in it to read: no literal, operator, declaration or name of note.</summary>
+        public static SourceScan Empty => EmptyScan.Instance;
+
         public static SourceScan Of(string text)
         {
             var reading = new Reading(text);
-            var quote = text.IndexOf('"');
-            while (quote >= 0)
+            for (var quote = text.IndexOf('"'); quote >= 0;)
             {
                 var next = quote + 1 < text.Length ? text.IndexOf('"', quote + 1) : -1;
-
-                // Quotes are not paired: the text after every quote, up to the next quote or the end of its line, is read
-                // as if it opened a regular literal, so a quote in a comment or a char literal cannot shift a real literal
-                // out of view. Verbatim and raw literals, which may run over several lines, are also read whole.
-                var end = next < 0 ? text.Length : next;
-                if (end - quote > 1)
-                {
-                    var lineEnd = text.IndexOf('\n', quote + 1, end - quote - 1);
-                    if (lineEnd >= 0)
-                    {
-                        end = lineEnd;
-                    }
-                }
-
-                reading.Read(quote, end);
-                var multiLineEnd = MultiLineLiteralEnd(text, quote);
-                if (multiLineEnd > end)
-                {
-                    reading.Read(quote, multiLineEnd);
-                }
-
+                ReadFromQuote(reading, text, quote, next);
                 quote = next;
             }
 
             reading.ReadConstants();
+            reading.ReadJoiningOperators();
             return reading.Result();
+        }
+
+        /// <summary>Reads what follows the quote at <paramref name="quote"/>, up to the <paramref name="next"/> quote (-1: none).</summary>
+        private static void ReadFromQuote(Reading reading, string text, int quote, int next)
+        {
+            // Quotes are not paired: the text after every quote, up to the next quote or the end of its line, is read
+            // as if it opened a regular literal, so a quote in a comment or a char literal cannot shift a real literal
+            // out of view. Verbatim and raw literals, which may run over several lines, are also read whole.
+            var end = next < 0 ? text.Length : next;
+            if (end - quote > 1)
+            {
+                var lineEnd = text.IndexOf('\n', quote + 1, end - quote - 1);
+                if (lineEnd >= 0)
+                {
+                    end = lineEnd;
+                }
+            }
+
+            reading.Read(quote, end);
+            var multiLineEnd = MultiLineLiteralEnd(text, quote);
+            if (multiLineEnd > end)
+            {
+                reading.Read(quote, multiLineEnd);
+            }
         }
 
         /// <summary>A literal joined by '+' to names only, and those names (the last part of A.B.C; null on a side with none).</summary>
@@ -390,6 +481,8 @@ namespace Inworld.Analyzers.Core
             private List<int>? _fragments;
             private List<int>? _initialisers;
             private List<int>? _constants;
+            private List<PlusSite>? _plusSites;
+            private List<int>? _concatCalls;
             private LiteralRun _run;
 
             public Reading(string text)
@@ -471,6 +564,34 @@ namespace Inworld.Analyzers.Core
                 }
             }
 
+            /// <summary>Every binary '+' with a name beside it, and every "Concat(": where a carrier's name may be joined.</summary>
+            public void ReadJoiningOperators()
+            {
+                var text = _text;
+                for (var plus = text.IndexOf('+'); plus >= 0; plus = plus + 1 < text.Length ? text.IndexOf('+', plus + 1) : -1)
+                {
+                    if ((plus + 1 < text.Length && (text[plus + 1] == '+' || text[plus + 1] == '=')) || (plus > 0 && text[plus - 1] == '+'))
+                    {
+                        continue;
+                    }
+
+                    // A number ("i + 1") is never a name a carrier can have.
+                    NameBefore(text, plus, out var beforeStart, out var beforeLength);
+                    NameAfter(text, plus, out var afterStart, out var afterLength);
+                    var before = beforeLength > 0 && !char.IsDigit(text[beforeStart]) ? NameFingerprint(text, beforeStart, beforeLength) : 0;
+                    var after = afterLength > 0 && !char.IsDigit(text[afterStart]) ? NameFingerprint(text, afterStart, afterLength) : 0;
+                    if (before != 0 || after != 0)
+                    {
+                        (_plusSites ??= new List<PlusSite>()).Add(new PlusSite(plus, before, after));
+                    }
+                }
+
+                for (var call = text.IndexOf("Concat(", StringComparison.Ordinal); call >= 0; call = text.IndexOf("Concat(", call + 1, StringComparison.Ordinal))
+                {
+                    (_concatCalls ??= new List<int>()).Add(call);
+                }
+            }
+
             public SourceScan Result()
             {
                 string[] carriers = NoNames;
@@ -491,11 +612,18 @@ namespace Inworld.Analyzers.Core
                 }
 
                 return new SourceScan(_text, _text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0, _holdsCredential, _joins?.ToArray() ?? None,
-                    _boundJoins?.ToArray() ?? NoBoundJoins, carriers, _initialisers?.ToArray() ?? None, _constants?.ToArray() ?? None);
+                    _boundJoins?.ToArray() ?? NoBoundJoins, carriers, Declarations.Of(_text, _initialisers), Declarations.Of(_text, _constants),
+                    _plusSites?.ToArray() ?? NoPlusSites, _concatCalls?.ToArray() ?? None);
             }
         }
 
         private static readonly BoundJoin[] NoBoundJoins = new BoundJoin[0];
+
+        // Built on first use, once every static of this class is set (a field initialiser could run before those it reads).
+        private static class EmptyScan
+        {
+            public static readonly SourceScan Instance = Of(string.Empty);
+        }
 
         private static readonly string[] NonStringTypeKeywords =
         {
@@ -711,9 +839,9 @@ namespace Inworld.Analyzers.Core
         /// the joins with no literal at them, found once the names of constants that carry fragments are known; not where the
         /// other side is never a value the rules know (a call, an element access). Ascending.
         /// </summary>
-        public static int[] NameJoins(string text, CarrierNames carriers)
+        public int[] NameJoins(CarrierNames carriers)
         {
-            var joins = CarrierJoins(text, carriers);
+            var joins = CarrierJoins(carriers);
             if (joins.Count == 0)
             {
                 return None;
@@ -736,10 +864,11 @@ namespace Inworld.Analyzers.Core
         /// counts whatever the names), and no entry where that side is never a known value (a call...). A string.Concat
         /// call is an entry with a null name.
         /// </summary>
-        public static List<(int Position, string? Other)> CarrierJoins(string text, CarrierNames carriers)
+        public List<(int Position, string? Other)> CarrierJoins(CarrierNames carriers)
         {
+            var text = _text;
             var joins = new List<(int, string?)>();
-            for (var call = text.IndexOf("Concat(", StringComparison.Ordinal); call >= 0; call = text.IndexOf("Concat(", call + 1, StringComparison.Ordinal))
+            foreach (var call in _concatCalls)
             {
                 if (ConcatMayJoinCarrier(text, call, carriers))
                 {
@@ -747,13 +876,14 @@ namespace Inworld.Analyzers.Core
                 }
             }
 
-            for (var plus = text.IndexOf('+'); plus >= 0; plus = plus + 1 < text.Length ? text.IndexOf('+', plus + 1) : -1)
+            foreach (var site in _plusSites)
             {
-                if ((plus + 1 < text.Length && (text[plus + 1] == '+' || text[plus + 1] == '=')) || (plus > 0 && text[plus - 1] == '+'))
+                if (!carriers.MayName(site.Before) && !carriers.MayName(site.After))
                 {
                     continue;
                 }
 
+                var plus = site.Position;
                 NameBefore(text, plus, out var beforeStart, out var beforeLength);
                 NameAfter(text, plus, out var afterStart, out var afterLength);
                 var beforeIsCarrier = carriers.Contains(text, beforeStart, beforeLength);
@@ -1227,6 +1357,7 @@ namespace Inworld.Analyzers.Core
         internal sealed class CarrierNames
         {
             private readonly Dictionary<int, List<string>> _byLength = new Dictionary<int, List<string>>();
+            private readonly HashSet<int> _fingerprints = new HashSet<int>();
 
             public CarrierNames(IEnumerable<string> names)
             {
@@ -1240,10 +1371,14 @@ namespace Inworld.Analyzers.Core
                     if (!list.Contains(name))
                     {
                         list.Add(name);
+                        _fingerprints.Add(NameFingerprint(name, 0, name.Length));
                         Count++;
                     }
                 }
             }
+
+            /// <summary>Could the name with this <see cref="NameFingerprint"/> be one of these? Never false for one of them.</summary>
+            public bool MayName(int fingerprint) => fingerprint != 0 && _fingerprints.Contains(fingerprint);
 
             public int Count { get; }
 
@@ -1328,37 +1463,42 @@ namespace Inworld.Analyzers.Core
             return comment >= 0 && text.IndexOf('"', lineStart, comment - lineStart) < 0;
         }
 
-        private static bool IsKeyCharacter(char c) => CredentialShape.IsBase64Char(c) || c == ':' || c == '\\';
+        private static bool IsKeyCharacter(char c) => CredentialShape.IsKeyTextChar(c);
 
         /// <summary>Does a run of key characters in [start, end) hold an API key or a raw pair, escapes resolved?</summary>
         private static bool HoldsCredentialRun(string text, int start, int end)
         {
+            // Only runs of MinCredentialRun key characters or more count, so the test jumps: the character at the far end
+            // of the window decides whether a long run can cover the window at all. Code and messages read a character
+            // in thirty; a run is then walked once, in full.
             var i = start;
-            while (i < end)
+            while (end - i >= MinCredentialRun)
             {
-                if (!IsKeyCharacter(text[i]))
+                var far = i + MinCredentialRun - 1;
+                if (!IsKeyCharacter(text[far]))
                 {
-                    i++;
+                    i = far + 1;
                     continue;
                 }
 
-                var runStart = i;
-                var escaped = false;
-                while (i < end && IsKeyCharacter(text[i]))
+                var runStart = far;
+                while (runStart > i && IsKeyCharacter(text[runStart - 1])) runStart--;
+                if (runStart > i)
                 {
-                    escaped |= text[i] == '\\';
-                    i++;
-                }
-
-                if (i - runStart < MinCredentialRun)
-                {
+                    // A non-key character inside the window: a long run can start no earlier than runStart.
+                    i = runStart;
                     continue;
                 }
 
-                if (escaped ? UnescapedHoldsCredential(text.Substring(runStart, i - runStart)) : IsCredential(text, runStart, i))
+                var runEnd = far + 1;
+                while (runEnd < end && IsKeyCharacter(text[runEnd])) runEnd++;
+                var escaped = text.IndexOf('\\', runStart, runEnd - runStart) >= 0;
+                if (escaped ? UnescapedHoldsCredential(text.Substring(runStart, runEnd - runStart)) : IsCredential(text, runStart, runEnd))
                 {
                     return true;
                 }
+
+                i = runEnd;
             }
 
             return false;
@@ -1533,7 +1673,8 @@ namespace Inworld.Analyzers.Core
                 return holeNames != null ? JoinKind.Bound : JoinKind.Always;
             }
 
-            return HasBasicBeforeValue(text, quote + 1, end, joinedAfter) && (joinedAfter || interpolated || (argument && InCallOf(text, quote, "Format")))
+            return (joinedAfter || interpolated || argument) && HasBasicBeforeValue(text, quote + 1, end, joinedAfter) &&
+                   (joinedAfter || interpolated || InCallOf(text, quote, "Format"))
                 ? JoinKind.Always
                 : JoinKind.None;
         }
