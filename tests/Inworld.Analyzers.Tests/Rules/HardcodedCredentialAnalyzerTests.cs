@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Inworld.Analyzers.Core;
 using Inworld.Analyzers.Rules;
 using Inworld.Analyzers.Tests.Helpers;
 using Microsoft.CodeAnalysis;
@@ -86,6 +87,31 @@ namespace Inworld.Analyzers.Tests.Rules
             => Flags(
                 "class KeyAttribute : System.Attribute { public KeyAttribute(string value) { } }\n[Key({|#0:\"$KEY$\"|})] class C { }",
                 ApiKey, "an argument of attribute 'Key'", "$KEY$");
+
+        /// <summary>
+        /// A key joined from pieces too short to be a key, in an attribute argument, in code that names Inworld nowhere:
+        /// the compilation screen lets such a compilation through only at its joins, and an attribute's arguments are
+        /// read only where a join is in them (on a type, a member and the assembly).
+        /// </summary>
+        [Theory]
+        [InlineData("[Key({|#0:PIECES|})] class C { }")]
+        [InlineData("class C { [Key({|#0:PIECES|})] void M() { } }")]
+        [InlineData("[assembly: Key({|#0:PIECES|})]")]
+        public Task Flags_key_joined_from_short_pieces_in_attribute_argument(string use)
+        {
+            var key = FakeCredentials.Default.ApiKey;
+            var pieces = new System.Collections.Generic.List<string>();
+            for (var start = 0; start < key.Length; start += 27)
+            {
+                pieces.Add("\"" + key.Substring(start, System.Math.Min(27, key.Length - start)) + "\"");
+            }
+
+            const string attribute = "class KeyAttribute : System.Attribute { public KeyAttribute(string value) { } }";
+            var written = use.Replace("PIECES", string.Join(" + ", pieces));
+            var source = written.StartsWith("[assembly:", System.StringComparison.Ordinal) ? written + "\n" + attribute : attribute + "\n" + written;
+            Assert.False(SourceScan.Of(source).HoldsCredentialText);
+            return Verify.VerifyAsync(source, Expected(ApiKey, "an argument of attribute 'Key'", "$KEY$"));
+        }
 
         [Fact]
         public Task Flags_key_with_Basic_prefix_in_the_same_string()
