@@ -78,6 +78,7 @@ namespace Inworld.Analyzers.Core
         /// buffer, and one that holds nothing the scan reads (no quote, no '+', no "const", "Concat(" or "inworld": a
         /// table of numbers) gets the empty scan, which is what reading it whole would give.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static SourceScan Read(SyntaxTree tree)
         {
             var text = tree.GetText(CancellationToken.None);
@@ -116,6 +117,7 @@ namespace Inworld.Analyzers.Core
         // A block is read with this many characters of the next: a word the block starts is whole in it.
         private const int BlockOverlap = 8;
 
+        [MethodImpl(HotPath.CompileOptimized)]
         internal static bool HoldsNothingToScan(SourceText text)
         {
             var buffer = new char[BlockLength + BlockOverlap];
@@ -138,6 +140,7 @@ namespace Inworld.Analyzers.Core
         /// buffer? Every one of them has an 'n' or 'N' at a fixed place; a character beyond ASCII where the 'i' of
         /// "inworld" stands counts as a match, since a case-blind comparison folds some of them to 'I'.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool HasWordAround(char[] buffer, int count, char anchor)
         {
             for (var n = Array.IndexOf(buffer, anchor, 0, count); n >= 0; n = n + 1 < count ? Array.IndexOf(buffer, anchor, n + 1, count - n - 1) : -1)

@@ -84,6 +84,7 @@ namespace Inworld.Analyzers.Core
         public static CredentialMatch FindApiKey(string value, int startIndex) => value == null ? default : FindApiKey(value, startIndex, value.Length);
 
         /// <summary>Like <see cref="FindApiKey(string)"/>, in [<paramref name="startIndex"/>, <paramref name="end"/>) of <paramref name="value"/>: no copy of a piece of a file.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         public static CredentialMatch FindApiKey(string value, int startIndex, int end)
         {
             if (value == null || end - startIndex < MinBase64KeyLength)
@@ -118,6 +119,7 @@ namespace Inworld.Analyzers.Core
             return default;
         }
 
+        [MethodImpl(HotPath.CompileOptimized)]
         private static CredentialMatch MatchBase64Run(string value, int runStart, int runLength)
         {
             if (DecodesToKeyPair(value, runStart, runLength))
@@ -159,6 +161,7 @@ namespace Inworld.Analyzers.Core
         public static CredentialMatch MatchRawKeyPair(string value) => value == null ? default : MatchRawKeyPair(value, 0, value.Length);
 
         /// <summary>Like <see cref="MatchRawKeyPair(string)"/>, for the text [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="value"/>.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         public static CredentialMatch MatchRawKeyPair(string value, int start, int end)
         {
             if (value == null || end - start < MinRawPairLength)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Inworld.Analyzers.Core
@@ -64,6 +65,7 @@ namespace Inworld.Analyzers.Core
             public bool Whole { get; private set; }
 
             /// <summary>Was this run read for the literal at <paramref name="quote"/> (a later literal of the same run)?</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public bool Holds(int quote) => _end > 0 && quote >= Start && quote < _end;
 
             /// <summary>
@@ -98,6 +100,7 @@ namespace Inworld.Analyzers.Core
             [ThreadStatic]
             private static StringBuilder? t_valueBuilder;
 
+            [MethodImpl(HotPath.CompileOptimized)]
             public static LiteralRun Read(string text, int quote)
             {
                 var unreadable = new LiteralRun { Start = quote, _end = quote + 1, Value = string.Empty };
@@ -238,6 +241,7 @@ namespace Inworld.Analyzers.Core
             /// <paramref name="quote"/>; -1 when the run starts there (<paramref name="operand"/> says what stands before
             /// it); -2 when the literal before cannot be paired with certainty.
             /// </summary>
+            [MethodImpl(HotPath.CompileOptimized)]
             private static int PreviousLiteral(string text, int quote, out Operand operand, out string? name)
             {
                 operand = Operand.None;
@@ -312,6 +316,7 @@ namespace Inworld.Analyzers.Core
         /// The last code character at or before <paramref name="i"/>, past white space and /* */ comments (a line comment
         /// cannot be seen from its end: its text is read as code, which only makes more joins).
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int SkipSpaceAndCommentsBack(string text, int i)
         {
             while (i >= 0)
@@ -340,6 +345,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>The operand whose last character is at <paramref name="last"/>, right before a '+'.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static Operand OperandBefore(string text, int last, out string? name)
         {
             name = null;
@@ -407,6 +413,7 @@ namespace Inworld.Analyzers.Core
         /// The operand that starts at <paramref name="start"/>, right after a '+'; <paramref name="end"/> is the first code
         /// character after a name's member access chain.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static Operand OperandAfter(string text, int start, out string? name, out int end)
         {
             name = null;
@@ -499,6 +506,7 @@ namespace Inworld.Analyzers.Core
         /// (<c>(a ? "x" : "y")</c>, <c>a ?? b</c>, <c>a?.B</c>: StringValues evaluates none of them) or a group followed by a
         /// call (<c>(n &amp; 0xff).ToString("X")</c>) is never a value the rules know; anything else is not read.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static Operand GroupOperand(string text, int open, int close)
         {
             var after = SkipSpaceAndComments(text, close + 1);
@@ -520,6 +528,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>A '?' in [start, end) outside brackets and regular literals: the group is a conditional, a '??' or a '?.'.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool HasTopLevelQuestionMark(string text, int start, int end)
         {
             var depth = 0;
@@ -561,6 +570,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Is the literal opened at <paramref name="quote"/> a branch of a conditional (right after its '?' or ':')?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsConditionalBranch(string text, int quote)
         {
             var before = CodeBefore(text, quote, out _, out _);
@@ -574,6 +584,7 @@ namespace Inworld.Analyzers.Core
         /// its end (all of them, and what is beyond it, when it is all key characters); <paramref name="beyondText"/> is its
         /// value when nothing further reaches the run ("" when nothing is joined beyond the name).
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int BeyondNameBefore(string text, int runStart, out string? beyondText)
         {
             beyondText = null;
@@ -606,6 +617,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>What is joined beyond the code that ends after <paramref name="i"/> (reading backwards), <paramref name="depth"/> literals out.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int BeyondBefore(string text, int i, int depth, out string? beyondText)
         {
             beyondText = null;
@@ -657,6 +669,7 @@ namespace Inworld.Analyzers.Core
         private static int BeyondNameAfter(string text, int i, out string? beyondText)
             => BeyondAfter(text, i, 0, out beyondText);
 
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int BeyondAfter(string text, int i, int depth, out string? beyondText)
         {
             beyondText = null;
@@ -710,10 +723,12 @@ namespace Inworld.Analyzers.Core
             return literal.Length + further;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsEmptyLiteral(string text, int opening)
             => opening + 1 < text.Length && text[opening + 1] == '"' && (opening + 2 >= text.Length || text[opening + 2] != '"');
 
         /// <summary>The opening quote of the regular or verbatim literal (not interpolated or raw) that closes at <paramref name="last"/>; -1 when not certain.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int PlainLiteralOpening(string text, int last)
         {
             if (text[last] != '"')
@@ -749,6 +764,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Does the value end in the word "Basic", white space after it allowed?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool EndsWithBasic(string value)
         {
             var end = value.Length;
@@ -762,6 +778,7 @@ namespace Inworld.Analyzers.Core
         /// Is [start, end) a number's expression: names, digits, member access and - * / % &amp; | ^ &lt;&lt; &gt;&gt; (at least one
         /// of them), with no '+', literal, call or conditional that could make it a string?
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsArithmetic(string text, int start, int end)
         {
             var operators = 0;
@@ -789,6 +806,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Is the literal opened at <paramref name="quote"/> an argument of a call ("Name(" or ", " before it)?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsArgument(string text, int quote)
         {
             var i = quote - 1;
@@ -826,6 +844,7 @@ namespace Inworld.Analyzers.Core
         /// to the nearest quote before it on its line (no line break is crossed), and the forward matcher, which reads the
         /// literals properly, must confirm the pair.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int MatchingOpenBefore(string text, int close, bool overLiterals = false)
         {
             const int MaxLookBack = 2000;
@@ -871,6 +890,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>The ')' or ']' that closes the bracket at <paramref name="open"/>, stepping over regular literals; -1 when not certain.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int MatchingCloseAfter(string text, int open)
         {
             const int MaxLookAhead = 2000;
@@ -927,6 +947,7 @@ namespace Inworld.Analyzers.Core
         /// Appends the value of the plain literal opened at <paramref name="opening"/> (regular, or verbatim after '@');
         /// returns its closing quote, or -1 for any other literal or one that does not close.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int AppendLiteral(string text, int opening, StringBuilder value)
         {
             var verbatim = opening > 0 && text[opening - 1] == '@';

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace Inworld.Analyzers.Core
 {
@@ -50,6 +51,7 @@ namespace Inworld.Analyzers.Core
 
             public bool MayBeWhole => WholeLength >= 0;
 
+            [MethodImpl(HotPath.CompileOptimized)]
             public static ValueShape Of(string value)
             {
                 var prefix = 0;
@@ -64,6 +66,7 @@ namespace Inworld.Analyzers.Core
                 return new ValueShape(false, prefix, suffix, -1, new[] { value });
             }
 
+            [MethodImpl(HotPath.CompileOptimized)]
             public ValueShape Or(ValueShape other)
             {
                 if (Any || other.Any)
@@ -106,6 +109,7 @@ namespace Inworld.Analyzers.Core
             public IEnumerable<string> Names => _shapes.Keys;
 
             /// <summary>Names that may hold any value: what a test or a referenced assembly's constants give.</summary>
+            [MethodImpl(HotPath.CompileOptimized)]
             public static KnownValues AnyValueOf(IEnumerable<string> names)
             {
                 var known = new KnownValues();
@@ -121,9 +125,11 @@ namespace Inworld.Analyzers.Core
 
             public bool TryGet(string name, out ValueShape shape) => _shapes.TryGetValue(name, out shape);
 
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public void Add(string name, ValueShape shape)
                 => _shapes[name] = _shapes.TryGetValue(name, out var known) ? known.Or(shape) : shape;
 
+            [MethodImpl(HotPath.CompileOptimized)]
             public void UnionWith(KnownValues other)
             {
                 foreach (var pair in other._shapes)
@@ -140,6 +146,7 @@ namespace Inworld.Analyzers.Core
         /// <paramref name="constant"/>, which folds it, and null, no value, for any other name, which gets one only from a
         /// single literal.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static ValueShape? DeclaredValue(string text, int equals, bool constant)
         {
             var i = SkipSpaceAndComments(text, equals + 1);

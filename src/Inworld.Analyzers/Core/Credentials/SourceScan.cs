@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Inworld.Analyzers.Core
@@ -79,9 +80,10 @@ namespace Inworld.Analyzers.Core
 
             public int[] Names { get; }
 
-            public static Declarations Of(string text, List<int>? positions)
+            [MethodImpl(HotPath.CompileOptimized)]
+            public static Declarations Of(string text, List<int> positions)
             {
-                if (positions == null)
+                if (positions.Count == 0)
                 {
                     return new Declarations(None, None);
                 }
@@ -121,6 +123,7 @@ namespace Inworld.Analyzers.Core
         /// A hash of the name text[start, start + length): equal names have equal fingerprints; 0 only for no name. Names
         /// are compared in full once fingerprints match.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         internal static int NameFingerprint(string text, int start, int length)
         {
             if (length == 0)
@@ -177,6 +180,7 @@ namespace Inworld.Analyzers.Core
         /// </summary>
         public string[] KnownNames
         {
+            [MethodImpl(HotPath.CompileOptimized)]
             get
             {
                 var names = new HashSet<string>(StringComparer.Ordinal);
@@ -199,6 +203,7 @@ namespace Inworld.Analyzers.Core
         /// Adds to <paramref name="known"/> those of <paramref name="wanted"/> that this file gives a known value
         /// (<see cref="KnownNames"/>), with the shape of each value it gives them.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private void AddKnownNames(CarrierNames wanted, KnownValues known)
         {
             // A constant holds whatever its initialiser folds to; any other name only a single literal's value
@@ -223,6 +228,7 @@ namespace Inworld.Analyzers.Core
             }
         }
 
+        [MethodImpl(HotPath.CompileOptimized)]
         private IEnumerable<int> DeclarationPositions()
         {
             foreach (var equals in _constants.Positions)
@@ -240,6 +246,7 @@ namespace Inworld.Analyzers.Core
         /// Those of <paramref name="wantedNames"/> that a file of <paramref name="scans"/> gives a known value
         /// (<see cref="KnownNames"/>), each with the shapes of the values the files give it.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         public static KnownValues KnownAmong(IEnumerable<SourceScan> scans, ICollection<string> wantedNames)
         {
             var known = new KnownValues();
@@ -258,6 +265,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>The names written next to the bound joins of <paramref name="scans"/>: the only names whose values matter.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         public static HashSet<string> BoundNames(IEnumerable<SourceScan> scans)
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
@@ -293,6 +301,7 @@ namespace Inworld.Analyzers.Core
         /// <see cref="BoundJoins"/> whose names are all in <paramref name="known"/> and whose values may run a key or a
         /// pair through the run (<see cref="BoundJoin.MayCarry"/>). Ascending.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         public int[] LiveJoins(KnownValues known)
         {
             if (BoundJoins.Length == 0)
@@ -322,6 +331,7 @@ namespace Inworld.Analyzers.Core
             return live.ToArray();
         }
 
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool AllKnown(string[] names, KnownValues known)
         {
             foreach (var name in names)
@@ -338,9 +348,30 @@ namespace Inworld.Analyzers.Core
         /// <summary>The scan of a text with nothing in it to read: no literal, operator, declaration or name of note.</summary>
         public static SourceScan Empty => EmptyScan.Instance;
 
+        [MethodImpl(HotPath.CompileOptimized)]
         public static SourceScan Of(string text)
         {
-            var reading = new Reading(text);
+            // The lists a scan fills are the thread's, reused: a file's positions are copied out once, and the lists' growth
+            // is paid once per thread, not once per file (a nested scan, which never happens, would get lists of its own).
+            var lists = t_lists ?? new ReadingLists();
+            t_lists = null;
+            try
+            {
+                return Scan(text, new Reading(text, lists));
+            }
+            finally
+            {
+                lists.Clear();
+                t_lists = lists;
+            }
+        }
+
+        [ThreadStatic]
+        private static ReadingLists? t_lists;
+
+        [MethodImpl(HotPath.CompileOptimized)]
+        private static SourceScan Scan(string text, Reading reading)
+        {
             for (var quote = text.IndexOf('"'); quote >= 0;)
             {
                 var next = quote + 1 < text.Length ? text.IndexOf('"', quote + 1) : -1;
@@ -354,6 +385,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Reads what follows the quote at <paramref name="quote"/>, up to the <paramref name="next"/> quote (-1: none).</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static void ReadFromQuote(Reading reading, string text, int quote, int next)
         {
             // Quotes are not paired: the text after every quote, up to the next quote or the end of its line, is read
@@ -426,6 +458,7 @@ namespace Inworld.Analyzers.Core
             /// beyond the names can reach the run, by reading each joined value as the rules would. "Basic" before a name
             /// counts when a key can start at that name.
             /// </summary>
+            [MethodImpl(HotPath.CompileOptimized)]
             public bool MayCarry(ValueShape before, ValueShape after)
             {
                 long left = Before == null ? 0 : Reach(before.Any, before.Suffix, before.WholeLength, _beyondBefore);
@@ -467,6 +500,7 @@ namespace Inworld.Analyzers.Core
 
             private static readonly string[] NoValue = { string.Empty };
 
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static long Reach(bool any, int edge, int wholeLength, int beyond)
                 => any ? Unbounded : wholeLength >= 0 ? Math.Max(edge, (long)wholeLength + beyond) : edge;
         }
@@ -475,22 +509,30 @@ namespace Inworld.Analyzers.Core
         private sealed class Reading
         {
             private readonly string _text;
+            private readonly List<int> _joins;
+            private readonly List<BoundJoin> _boundJoins;
+            private readonly List<int> _fragments;
+            private readonly List<int> _initialisers;
+            private readonly List<int> _constants;
+            private readonly List<PlusSite> _plusSites;
+            private readonly List<int> _concatCalls;
             private bool _holdsCredential;
-            private List<int>? _joins;
-            private List<BoundJoin>? _boundJoins;
-            private List<int>? _fragments;
-            private List<int>? _initialisers;
-            private List<int>? _constants;
-            private List<PlusSite>? _plusSites;
-            private List<int>? _concatCalls;
             private LiteralRun _run;
 
-            public Reading(string text)
+            public Reading(string text, ReadingLists lists)
             {
                 _text = text;
+                _joins = lists.Joins;
+                _boundJoins = lists.BoundJoins;
+                _fragments = lists.Fragments;
+                _initialisers = lists.Initialisers;
+                _constants = lists.Constants;
+                _plusSites = lists.PlusSites;
+                _concatCalls = lists.ConcatCalls;
             }
 
             /// <summary>Reads the text [quote + 1, end) as the content of a literal opened at <paramref name="quote"/>.</summary>
+            [MethodImpl(HotPath.CompileOptimized)]
             public void Read(int quote, int end)
             {
                 // Most literals are short words or messages: a credential needs a run of 33 key characters, and a join
@@ -502,36 +544,37 @@ namespace Inworld.Analyzers.Core
 
                 var text = _text;
                 var credential = !_holdsCredential && end - quote - 1 >= MinCredentialRun && HoldsCredentialRun(text, quote + 1, end);
-                var join = IsJoin(text, quote, end, ref _run, ref _fragments, out var holeNames);
+                var join = IsJoin(text, quote, end, ref _run, _fragments, out var holeNames);
                 if ((credential || join != JoinKind.None) && !IsInLineComment(text, quote))
                 {
                     _holdsCredential |= credential;
-                    if (join == JoinKind.Always && (_joins == null || _joins[_joins.Count - 1] != quote))
+                    if (join == JoinKind.Always && (_joins.Count == 0 || _joins[_joins.Count - 1] != quote))
                     {
-                        (_joins ??= new List<int>()).Add(quote);
+                        _joins.Add(quote);
                     }
-                    else if (join == JoinKind.Bound && (_boundJoins == null || _boundJoins[_boundJoins.Count - 1].Position != quote))
+                    else if (join == JoinKind.Bound && (_boundJoins.Count == 0 || _boundJoins[_boundJoins.Count - 1].Position != quote))
                     {
-                        (_boundJoins ??= new List<BoundJoin>()).Add(holeNames != null ? new BoundJoin(quote, holeNames) : new BoundJoin(quote, _run.BeforeName, _run.AfterName, _run.Value, _run.Shape, _run.BeyondBefore, _run.BeyondAfter,
+                        _boundJoins.Add(holeNames != null ? new BoundJoin(quote, holeNames) : new BoundJoin(quote, _run.BeforeName, _run.AfterName, _run.Value, _run.Shape, _run.BeyondBefore, _run.BeyondAfter,
                             _run.BeyondBeforeText, _run.BeyondAfterText, _run.BasicBeforeName));
                     }
                 }
 
                 if (end - quote - 1 >= MinFragmentLength && IsFragment(text, quote + 1, end) && InitialisesAName(text, quote) &&
-                    (_fragments == null || _fragments[_fragments.Count - 1] != quote))
+                    (_fragments.Count == 0 || _fragments[_fragments.Count - 1] != quote))
                 {
-                    (_fragments ??= new List<int>()).Add(quote);
+                    _fragments.Add(quote);
                 }
 
                 // An expression-bodied member ("=> ...") has no initialiser: the rules never give it a value.
                 var equals = AssignmentBefore(text, quote);
-                if (equals >= 0 && text[equals + 1] != '>' && (_initialisers == null || _initialisers[_initialisers.Count - 1] != equals))
+                if (equals >= 0 && text[equals + 1] != '>' && (_initialisers.Count == 0 || _initialisers[_initialisers.Count - 1] != equals))
                 {
-                    (_initialisers ??= new List<int>()).Add(equals);
+                    _initialisers.Add(equals);
                 }
             }
 
             /// <summary>Adds the names every const declaration declares, whatever their initialisers.</summary>
+            [MethodImpl(HotPath.CompileOptimized)]
             public void ReadConstants()
             {
                 var text = _text;
@@ -558,13 +601,14 @@ namespace Inworld.Analyzers.Core
                         }
                         else if (c == '=' && depth == 0 && j + 1 < text.Length && text[j + 1] != '=' && text[j + 1] != '>' && "=!<>".IndexOf(text[j - 1]) < 0)
                         {
-                            (_constants ??= new List<int>()).Add(j);
+                            _constants.Add(j);
                         }
                     }
                 }
             }
 
             /// <summary>Every binary '+' with a name beside it, and every "Concat(": where a carrier's name may be joined.</summary>
+            [MethodImpl(HotPath.CompileOptimized)]
             public void ReadJoiningOperators()
             {
                 var text = _text;
@@ -582,20 +626,21 @@ namespace Inworld.Analyzers.Core
                     var after = afterLength > 0 && !char.IsDigit(text[afterStart]) ? NameFingerprint(text, afterStart, afterLength) : 0;
                     if (before != 0 || after != 0)
                     {
-                        (_plusSites ??= new List<PlusSite>()).Add(new PlusSite(plus, before, after));
+                        _plusSites.Add(new PlusSite(plus, before, after));
                     }
                 }
 
                 for (var call = text.IndexOf("Concat(", StringComparison.Ordinal); call >= 0; call = text.IndexOf("Concat(", call + 1, StringComparison.Ordinal))
                 {
-                    (_concatCalls ??= new List<int>()).Add(call);
+                    _concatCalls.Add(call);
                 }
             }
 
+            [MethodImpl(HotPath.CompileOptimized)]
             public SourceScan Result()
             {
                 string[] carriers = NoNames;
-                if (_fragments != null)
+                if (_fragments.Count > 0)
                 {
                     var names = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var fragment in _fragments)
@@ -611,9 +656,57 @@ namespace Inworld.Analyzers.Core
                     names.CopyTo(carriers);
                 }
 
-                return new SourceScan(_text, _text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0, _holdsCredential, _joins?.ToArray() ?? None,
-                    _boundJoins?.ToArray() ?? NoBoundJoins, carriers, Declarations.Of(_text, _initialisers), Declarations.Of(_text, _constants),
-                    _plusSites?.ToArray() ?? NoPlusSites, _concatCalls?.ToArray() ?? None);
+                return new SourceScan(_text, _text.IndexOf("inworld", StringComparison.OrdinalIgnoreCase) >= 0, _holdsCredential, ToArray(_joins, None),
+                    ToArray(_boundJoins, NoBoundJoins), carriers, Declarations.Of(_text, _initialisers), Declarations.Of(_text, _constants),
+                    ToArray(_plusSites, NoPlusSites), ToArray(_concatCalls, None));
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static T[] ToArray<T>(List<T> list, T[] none) => list.Count == 0 ? none : list.ToArray();
+        }
+
+        /// <summary>The lists one scan fills, kept by a thread between scans (<see cref="Of"/>).</summary>
+        private sealed class ReadingLists
+        {
+            // A list grown past this by a very large file is dropped rather than kept by the thread.
+            private const int KeptCapacity = 16 * 1024;
+
+            public List<int> Joins { get; private set; } = new List<int>();
+
+            public List<BoundJoin> BoundJoins { get; private set; } = new List<BoundJoin>();
+
+            public List<int> Fragments { get; private set; } = new List<int>();
+
+            public List<int> Initialisers { get; private set; } = new List<int>();
+
+            public List<int> Constants { get; private set; } = new List<int>();
+
+            public List<PlusSite> PlusSites { get; private set; } = new List<PlusSite>();
+
+            public List<int> ConcatCalls { get; private set; } = new List<int>();
+
+            [MethodImpl(HotPath.CompileOptimized)]
+            public void Clear()
+            {
+                Joins = Emptied(Joins);
+                BoundJoins = Emptied(BoundJoins);
+                Fragments = Emptied(Fragments);
+                Initialisers = Emptied(Initialisers);
+                Constants = Emptied(Constants);
+                PlusSites = Emptied(PlusSites);
+                ConcatCalls = Emptied(ConcatCalls);
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static List<T> Emptied<T>(List<T> list)
+            {
+                if (list.Capacity > KeptCapacity)
+                {
+                    return new List<T>();
+                }
+
+                list.Clear();
+                return list;
             }
         }
 
@@ -631,6 +724,7 @@ namespace Inworld.Analyzers.Core
         };
 
         /// <summary>Is the type after "const" (at <paramref name="i"/>) a keyword of a type that is no string: such a constant never joins a string value.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool HasNonStringType(string text, int i)
         {
             while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
@@ -649,6 +743,7 @@ namespace Inworld.Analyzers.Core
         /// The '=' (of "=" or "=>") right before the literal at <paramref name="quote"/>: the name before it (past a property's
         /// accessor list, <c>Name { get; } = "..."</c>) is assigned or initialised with the literal; -1 when there is none.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int AssignmentBefore(string text, int quote)
         {
             var i = quote - 1;
@@ -677,9 +772,11 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>The identifier that ends right before <paramref name="position"/> (white space and a { get; } list between allowed).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static string? NameEndingBefore(string text, int position)
             => NameSpanBefore(text, position, out var start, out var length) ? text.Substring(start, length) : null;
 
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool NameSpanBefore(string text, int position, out int start, out int length)
         {
             start = 0;
@@ -714,6 +811,7 @@ namespace Inworld.Analyzers.Core
         /// Where the verbatim (@"...", $@"...", @$"...") or raw ("""...""") literal opened at <paramref name="quote"/> ends
         /// (its closing quote), or -1 when no such literal opens there.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int MultiLineLiteralEnd(string text, int quote)
         {
             var run = 1;
@@ -755,6 +853,7 @@ namespace Inworld.Analyzers.Core
         /// its value. A literal after another one ("..." + "...", the lines of a long constant) is part of an initialiser
         /// whose first literal is already counted.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool InitialisesAName(string text, int quote)
         {
             var before = CodeBefore(text, quote, out _, out var pastParentheses);
@@ -777,6 +876,7 @@ namespace Inworld.Analyzers.Core
         /// The name an initialiser holding the literal at <paramref name="quote"/> gives its value to: the identifier before
         /// the statement's first '=' (or "=>"), looking back no further than the statement; null when there is none.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static string? InitialisedName(string text, int quote)
         {
             const int MaxLookBack = 2000;
@@ -820,6 +920,7 @@ namespace Inworld.Analyzers.Core
             return null;
         }
 
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsFragment(string text, int start, int end)
         {
             for (var i = start; i < end; i++)
@@ -839,6 +940,7 @@ namespace Inworld.Analyzers.Core
         /// the joins with no literal at them, found once the names of constants that carry fragments are known; not where the
         /// other side is never a value the rules know (a call, an element access). Ascending.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         public int[] NameJoins(CarrierNames carriers)
         {
             var joins = CarrierJoins(carriers);
@@ -864,6 +966,7 @@ namespace Inworld.Analyzers.Core
         /// counts whatever the names), and no entry where that side is never a known value (a call...). A string.Concat
         /// call is an entry with a null name.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         public List<(int Position, string? Other)> CarrierJoins(CarrierNames carriers)
         {
             var text = _text;
@@ -922,6 +1025,7 @@ namespace Inworld.Analyzers.Core
         /// A literal across the '+' from a carrier: a non-empty one is judged by its own run (<see cref="LiteralRun"/>) with
         /// the carrier's values; an empty one adds nothing, so it needs no join when nothing is joined beyond it.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsJudgedLiteralAfter(string text, int start)
         {
             if (start < text.Length && text[start] == '"' && IsEmptyLiteral(text, start) && (start == 0 || (text[start - 1] != '@' && text[start - 1] != '$')))
@@ -932,6 +1036,7 @@ namespace Inworld.Analyzers.Core
             return IsPlainLiteralAt(text, start);
         }
 
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsJudgedLiteralBefore(string text, int last)
         {
             if (last < 1)
@@ -961,6 +1066,7 @@ namespace Inworld.Analyzers.Core
         /// Anything that could keep a string concatenation apart from such an operator (a conditional, <c>&amp;&amp;</c>,
         /// <c>||</c>, <c>??</c>, <c>==</c>, a lambda, a literal) means no.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsInNumberExpression(string text, int plus)
         {
             const int MaxReach = 400;
@@ -1077,6 +1183,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Is there, at <paramref name="i"/>, an operator that takes no string operand (not &amp;&amp;, ||, ->, a comment)?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsNumberOperatorAt(string text, int i)
         {
             var c = text[i];
@@ -1107,6 +1214,7 @@ namespace Inworld.Analyzers.Core
         /// From <paramref name="i"/> in <paramref name="step"/>'s direction, the last position inside the expression: before
         /// the enclosing '(' or '[' (or ')' or ']'), ',', ';' or an assignment's '='; -1 past <paramref name="limit"/>.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int ExpressionBoundary(string text, int i, int step, int limit)
         {
             var depth = 0;
@@ -1158,6 +1266,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Is the '=' at <paramref name="i"/> an assignment (=, +=, -=, ..., not ==, !=, &lt;=, &gt;=, =&gt;)?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsAssignment(string text, int i)
         {
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
@@ -1172,6 +1281,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Is the name at <paramref name="nameStart"/> (before a '+') the end of a parenthesised number expression, <c>(c &gt;&gt; 8) +</c>?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool InNumberGroupBefore(string text, int nameStart)
         {
             var close = nameStart;
@@ -1187,6 +1297,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Is the name at <paramref name="nameStart"/> (after the '+' at <paramref name="plus"/>) inside a parenthesised number expression, <c>+ (c &gt;&gt; 8)</c>?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool InNumberGroupAfter(string text, int plus, int nameStart)
         {
             var open = SkipSpaceAndComments(text, plus + 1);
@@ -1203,6 +1314,7 @@ namespace Inworld.Analyzers.Core
         /// Is the '+' at <paramref name="position"/> inside a regular literal: after an odd number of quotes on its line? Only
         /// said when the line before it is plain (no char literal, comment, verbatim, interpolated or raw literal).
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsInsideRegularLiteral(string text, int position)
         {
             var lineStart = position == 0 ? 0 : text.LastIndexOf('\n', position - 1) + 1;
@@ -1246,6 +1358,7 @@ namespace Inworld.Analyzers.Core
         /// method of that name; not a call with an argument the rules never evaluate (a call: StringValues evaluates all
         /// or nothing); not one whose arguments are literals (each judged on its own) and names none of which is a carrier.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool ConcatMayJoinCarrier(string text, int call, CarrierNames carriers)
         {
             var before = SkipSpaceAndCommentsBack(text, call - 1);
@@ -1322,6 +1435,7 @@ namespace Inworld.Analyzers.Core
         /// Does a regular or verbatim literal open at <paramref name="i"/>? Such a literal next to a carrier is judged by its
         /// own run (<see cref="LiteralRun"/>), with the carrier's values: no join of its own is needed.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsPlainLiteralAt(string text, int i)
         {
             if (i + 1 < text.Length && text[i] == '@' && text[i + 1] == '"')
@@ -1333,10 +1447,12 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Does a regular literal (not an empty, verbatim, interpolated or raw one) close at <paramref name="last"/>?</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsPlainLiteralEndingAt(string text, int last)
             => last >= 2 && text[last] == '"' && text[last - 1] != '"' && PlainLiteralOpening(text, last) >= 0;
 
         /// <summary>Is one of the ascending <paramref name="positions"/> in [start, end)?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         public static bool AnyIn(int[] positions, int start, int end)
         {
             if (positions.Length == 0)
@@ -1378,6 +1494,7 @@ namespace Inworld.Analyzers.Core
             }
 
             /// <summary>Could the name with this <see cref="NameFingerprint"/> be one of these? Never false for one of them.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             public bool MayName(int fingerprint) => fingerprint != 0 && _fingerprints.Contains(fingerprint);
 
             public int Count { get; }
@@ -1396,6 +1513,7 @@ namespace Inworld.Analyzers.Core
                 }
             }
 
+            [MethodImpl(HotPath.CompileOptimized)]
             public bool Contains(string text, int start, int length)
             {
                 if (length == 0 || !_byLength.TryGetValue(length, out var names))
@@ -1415,9 +1533,11 @@ namespace Inworld.Analyzers.Core
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsIdentifierCharacter(char c) => CredentialShape.IsAsciiLetterOrDigit(c) || c == '_' || c > 127;
 
         /// <summary>The identifier right before the operator at <paramref name="plus"/> (the last part of A.B); length 0 when none.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static void NameBefore(string text, int plus, out int start, out int length)
         {
             var i = plus - 1;
@@ -1429,6 +1549,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>The identifier after the operator at <paramref name="plus"/>, after the dots of a member access (the last part of A.B.C); length 0 when none.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static void NameAfter(string text, int plus, out int start, out int length)
         {
             var i = plus + 1;
@@ -1456,6 +1577,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Is the quote after "//" on its line, with no quote before the "//" (a documentation or line comment)?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool IsInLineComment(string text, int quote)
         {
             var lineStart = quote == 0 ? 0 : text.LastIndexOf('\n', quote - 1) + 1;
@@ -1466,6 +1588,7 @@ namespace Inworld.Analyzers.Core
         private static bool IsKeyCharacter(char c) => CredentialShape.IsKeyTextChar(c);
 
         /// <summary>Does a run of key characters in [start, end) hold an API key or a raw pair, escapes resolved?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool HoldsCredentialRun(string text, int start, int end)
         {
             // Only runs of MinCredentialRun key characters or more count, so the test jumps: the character at the far end
@@ -1508,12 +1631,14 @@ namespace Inworld.Analyzers.Core
         public static bool TextHoldsCredential(string text) => HoldsCredentialRun(text, 0, text.Length);
 
         /// <summary>A whole value (a constant or default of a referenced assembly) that is an API key or a raw pair.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool IsCredentialValue(string? value) => value != null && IsCredential(value, 0, value.Length);
 
         /// <summary>
         /// A whole value that may be a fragment of a key: at least <see cref="MinFragmentLength"/> key characters and nothing
         /// else. (A value has no escapes, so unlike literal text a backslash is no key character here.)
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         public static bool IsFragmentValue(string value)
         {
             if (value.Length < MinFragmentLength)
@@ -1532,6 +1657,7 @@ namespace Inworld.Analyzers.Core
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsCredential(string text, int start, int end)
             => CredentialShape.FindApiKey(text, start, end).IsMatch ||
                (text.IndexOf(':', start, end - start) >= 0 && CredentialShape.MatchRawKeyPair(text, start, end).IsMatch);
@@ -1539,6 +1665,7 @@ namespace Inworld.Analyzers.Core
         /// <summary>The run with C# escapes resolved (\x41, \u0041, \n ...), read again piece by piece.</summary>
         private static bool UnescapedHoldsCredential(string run) => ValueHoldsCredential(Unescape(run));
 
+        [MethodImpl(HotPath.CompileOptimized)]
         private static string Unescape(string run)
         {
             var builder = new StringBuilder(run.Length);
@@ -1575,6 +1702,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Appends the character of up to <paramref name="max"/> hex digits at <paramref name="start"/>; returns the index after them.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int AppendHex(string run, int start, int min, int max, StringBuilder builder)
         {
             var value = 0;
@@ -1601,7 +1729,8 @@ namespace Inworld.Analyzers.Core
         /// value, a key or a pair must run on through the join: the literal's character there is a key character. The
         /// exceptions are "Basic " before a value, and interpolation or format holes next to each other ("{A}{B}").
         /// </summary>
-        private static JoinKind IsJoin(string text, int quote, int end, ref LiteralRun run, ref List<int>? fragments, out string[]? holeNames)
+        [MethodImpl(HotPath.CompileOptimized)]
+        private static JoinKind IsJoin(string text, int quote, int end, ref LiteralRun run, List<int> fragments, out string[]? holeNames)
         {
             holeNames = null;
             var before = CodeBefore(text, quote, out var interpolated, out var beforePastParentheses);
@@ -1618,7 +1747,7 @@ namespace Inworld.Analyzers.Core
                     run = LiteralRun.Read(text, quote);
                     if (run.Readable && run.Whole && IsFragmentValue(run.Value) && InitialisesAName(text, run.Start))
                     {
-                        (fragments ??= new List<int>()).Add(run.Start);
+                        fragments.Add(run.Start);
                     }
                 }
 
@@ -1683,6 +1812,7 @@ namespace Inworld.Analyzers.Core
         /// Is there a "Basic" in [start, end) that a value follows: white space after it, then a hole, or the literal's end
         /// where <paramref name="joinedAfter"/> joins it to the next part?
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool HasBasicBeforeValue(string text, int start, int end, bool joinedAfter)
         {
             for (var i = IndexOfBasic(text, start, end); i >= 0; i = i + 5 < end ? IndexOfBasic(text, i + 5, end) : -1)
@@ -1707,6 +1837,7 @@ namespace Inworld.Analyzers.Core
         /// The name in each hole of an interpolation's text [start, end) (the last part of A.B.C, <c>this.</c> allowed), when
         /// every hole is a plain name; null otherwise.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static string[]? HoleNames(string text, int start, int end)
         {
             var names = new List<string>();
@@ -1757,6 +1888,7 @@ namespace Inworld.Analyzers.Core
         /// Is an argument after the format literal that closes at <paramref name="end"/> a call or an element access
         /// (not <c>new</c>)? StringValues then gives the formatted string no value.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool HasUnevaluatedArgumentAfter(string text, int end)
         {
             var i = SkipSpaceAndComments(text, end + 1);
@@ -1781,6 +1913,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>The '{' that opens the next hole of an interpolation's text in [from, end) ("{{" is a brace, not a hole); -1 when none.</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int NextHole(string text, int from, int end)
         {
             for (var i = from; i < end; i++)
@@ -1802,6 +1935,7 @@ namespace Inworld.Analyzers.Core
             return -1;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsRawLiteral(string text, int quote)
             => quote + 2 < text.Length && text[quote + 1] == '"' && text[quote + 2] == '"';
 
@@ -1810,6 +1944,7 @@ namespace Inworld.Analyzers.Core
         /// access, a '?' (conditional access, '??'), a format (':') or an alignment (',') outside brackets? Holes that are
         /// names, member accesses or parenthesised groups without those are read as evaluated.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool HasUnevaluatedHole(string text, int start, int end)
         {
             for (var i = NextHole(text, start, end); i >= 0; i = NextHole(text, i + 1, end))
@@ -1864,6 +1999,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Does a value (escapes already resolved) hold a run of key characters that is an API key or a raw pair?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool ValueHoldsCredential(string value)
         {
             var i = 0;
@@ -1890,6 +2026,7 @@ namespace Inworld.Analyzers.Core
         /// Is the literal at <paramref name="quote"/> an argument of a call to a method named <paramref name="method"/>
         /// ("Concat", "Format")? Walks back to the call's '(' over nested parentheses and other literals, within the statement.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool InCallOf(string text, int quote, string method)
         {
             const int MaxLookBack = 4000;
@@ -1926,6 +2063,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Is <paramref name="name"/> written right before <paramref name="parenthesis"/>, white space allowed, as a whole identifier?</summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool NameEndsAt(string text, int parenthesis, string name)
         {
             var end = parenthesis;
@@ -1934,6 +2072,7 @@ namespace Inworld.Analyzers.Core
             return start >= 0 && string.CompareOrdinal(text, start, name, 0, name.Length) == 0 && (start == 0 || !IsIdentifierCharacter(text[start - 1]));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int IndexOfBasic(string text, int start, int end)
             => text.IndexOf("basic", start, end - start, StringComparison.OrdinalIgnoreCase);
 
@@ -1942,6 +2081,7 @@ namespace Inworld.Analyzers.Core
         /// "key{n}", "{id}:{secret}", "{id}:abc". A ':' with no key character or hole beyond it ("{count}: failed") ends
         /// there: no key holds a ':', and a pair needs its secret after it.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static bool HasJoiningHole(string text, int start, int end)
         {
             for (var i = text.IndexOf('{', start, end - start); i >= 0; i = i + 1 < end ? text.IndexOf('{', i + 1, end - i - 1) : -1)
@@ -1964,6 +2104,7 @@ namespace Inworld.Analyzers.Core
         }
 
         /// <summary>Is the character at <paramref name="at"/>, next to a hole, one a key or a pair runs on through (<paramref name="beyond"/> is the one after it, away from the hole)?</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool CarriesOn(string text, int at, char beyond)
             => text[at] == ':' ? beyond == '{' || beyond == '}' || (IsKeyCharacter(beyond) && beyond != ':') : IsKeyCharacter(text[at]);
 
@@ -1971,6 +2112,7 @@ namespace Inworld.Analyzers.Core
         /// The code character before a literal's opening quote, past white space, the other quotes of a raw literal's
         /// opening and the $/@ prefixes; and the first one past '(' too (a parenthesised part: <c>x + ("...")</c>).
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static char CodeBefore(string text, int quote, out bool interpolated, out char pastParentheses)
         {
             interpolated = false;
@@ -1993,6 +2135,7 @@ namespace Inworld.Analyzers.Core
         /// The code character after a literal's closing quote (at <paramref name="end"/>), past the other quotes of a raw
         /// literal's closing, a u8 suffix, white space and comments; and the first one past ')' too.
         /// </summary>
+        [MethodImpl(HotPath.CompileOptimized)]
         private static char CodeAfter(string text, int end, out char pastParentheses)
         {
             var i = end + 1;
@@ -2013,6 +2156,7 @@ namespace Inworld.Analyzers.Core
             return first;
         }
 
+        [MethodImpl(HotPath.CompileOptimized)]
         private static int SkipSpaceAndComments(string text, int i)
         {
             while (i < text.Length)
