@@ -53,6 +53,78 @@ namespace Inworld.Analyzers.Tests.Core
         /// The run search jumps a window at a time (<c>HoldsCredentialRun</c>); it must find exactly what reading every
         /// maximal run of key characters finds, wherever a key, a pair or a near miss sits against the window's edges.
         /// </summary>
+        /// <summary>
+        /// The lists a scan fills are its thread's, reused from file to file (<see cref="SourceScan.Of"/>): what one file
+        /// leaves in them, even a file large enough that the thread drops its grown lists, must not show in the next.
+        /// </summary>
+        [Fact]
+        public void A_scan_is_the_same_whatever_its_thread_scanned_before()
+        {
+            var fake = FakeCredentials.Default;
+            var half = fake.ApiKey.Length / 2;
+            var source = "class C\n{\n    const string Head = \"" + fake.ApiKey.Substring(0, half) + "\";\n" +
+                         "    static string Key = Head + \"" + fake.ApiKey.Substring(half) + "\";\n" +
+                         "    static string Name(string id) => \"user-\" + id + \"-\" + Tail;\n" +
+                         "    static readonly string Tail = \"abcdefghijklmnopqrstuvwxyz0123\";\n}\n";
+            var big = new System.Text.StringBuilder("class Big\n{\n    const string A = \"x\", B = \"y\";\n    static int[] M = {\n");
+            for (var i = 0; i < 20_000; i++)
+            {
+                big.Append("        a").Append(i).Append(" + b").Append(i).Append(" + \"s").Append(i).Append("\",\n");
+            }
+
+            big.Append("    };\n}\n");
+
+            // First on a thread that has scanned nothing, then after a large file and after a small one on the same thread.
+            var fresh = OnNewThread(() => Facts(SourceScan.Of(source)));
+            var afterLarge = OnNewThread(() =>
+            {
+                Assert.NotEmpty(SourceScan.Of(big.ToString()).BoundJoins);
+                return Facts(SourceScan.Of(source));
+            });
+            var afterSmall = OnNewThread(() =>
+            {
+                SourceScan.Of(source);
+                SourceScan.Of("class D { string s = \"a\" + b + \"c\"; const string E = \"0123456789abcdef0123\"; }");
+                return Facts(SourceScan.Of(source));
+            });
+
+            Assert.DoesNotContain("Bound=;", fresh);
+            Assert.Contains("Head", fresh);
+            Assert.Equal(fresh, afterLarge);
+            Assert.Equal(fresh, afterSmall);
+        }
+
+        private static string OnNewThread(System.Func<string> read)
+        {
+            string? result = null;
+            System.Exception? failure = null;
+            var thread = new System.Threading.Thread(() =>
+            {
+                try
+                {
+                    result = read();
+                }
+                catch (System.Exception e)
+                {
+                    failure = e;
+                }
+            });
+            thread.Start();
+            thread.Join();
+            if (failure != null)
+            {
+                throw new System.InvalidOperationException("the scan on its own thread failed", failure);
+            }
+
+            return result!;
+        }
+
+        private static string Facts(SourceScan scan)
+            => "Joins=" + string.Join(",", scan.Joins) + "; Bound=" + string.Join(",", scan.BoundJoins.Select(b => b.Position)) +
+               "; Carriers=" + string.Join(",", scan.Carriers.OrderBy(c => c, System.StringComparer.Ordinal)) +
+               "; Known=" + string.Join(",", scan.KnownNames.OrderBy(c => c, System.StringComparer.Ordinal)) +
+               "; Key=" + scan.HoldsCredentialText + "; Inworld=" + scan.NamesInworld;
+
         [Fact]
         public void The_jumping_run_search_finds_what_reading_every_run_finds()
         {
