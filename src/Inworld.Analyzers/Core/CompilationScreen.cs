@@ -68,7 +68,13 @@ namespace Inworld.Analyzers.Core
         public string? FullAnalysisReason { get; }
 
         /// <summary>Some tree holds a join: without one, a <see cref="JoinsOnly"/> compilation needs no operation action at all.</summary>
-        public bool AnyJoin { get; }
+        private bool AnyJoin { get; }
+
+        /// <summary>
+        /// Could the rules find anything in this compilation? Always when every block is analysed; in a <see cref="JoinsOnly"/>
+        /// compilation, only when some tree holds a join. A rule registers nothing when not.
+        /// </summary>
+        public bool MayHoldAnyFinding => !JoinsOnly || AnyJoin;
 
         public static SourceScan ScanOf(SyntaxTree tree) => s_trees.GetValue(tree, ReadTree);
 

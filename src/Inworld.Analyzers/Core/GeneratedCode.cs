@@ -124,7 +124,7 @@ namespace Inworld.Analyzers.Core
 
             // A compilation that names Inworld nowhere: only the types that join a literal to another value get the
             // rule's blocks. The compiler then builds no operations for the other types on the rule's behalf.
-            if (screen.AnyJoin)
+            if (screen.MayHoldAnyFinding)
             {
                 start.RegisterSymbolStartAction(type =>
                 {

@@ -68,7 +68,7 @@ namespace Inworld.Analyzers.Rules
                 // screen lets a compilation through only at its joins, an attribute is read only when a join is in its
                 // arguments, and not at all when the compilation holds none.
                 var screen = inworld.Screen;
-                if (!screen.JoinsOnly || screen.AnyJoin)
+                if (screen.MayHoldAnyFinding)
                 {
                     var attributes = generated.SyntaxNodes(analysis.AnalyzeAttribute);
                     start.RegisterSyntaxNodeAction(

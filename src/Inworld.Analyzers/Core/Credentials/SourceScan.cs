@@ -351,23 +351,24 @@ namespace Inworld.Analyzers.Core
         [MethodImpl(HotPath.CompileOptimized)]
         public static SourceScan Of(string text)
         {
-            // The lists a scan fills are the thread's, reused: a file's positions are copied out once, and the lists' growth
-            // is paid once per thread, not once per file (a nested scan, which never happens, would get lists of its own).
-            var lists = t_lists ?? new ReadingLists();
-            t_lists = null;
+            // The reading and its lists are the thread's, reused: a file's positions are copied out once, and the lists'
+            // growth is paid once per thread, not once per file (a nested scan, which never happens, would get its own).
+            var reading = t_reading ?? new Reading();
+            t_reading = null;
             try
             {
-                return Scan(text, new Reading(text, lists));
+                reading.Start(text);
+                return Scan(text, reading);
             }
             finally
             {
-                lists.Clear();
-                t_lists = lists;
+                reading.Clear();
+                t_reading = reading;
             }
         }
 
         [ThreadStatic]
-        private static ReadingLists? t_lists;
+        private static Reading? t_reading;
 
         [MethodImpl(HotPath.CompileOptimized)]
         private static SourceScan Scan(string text, Reading reading)
@@ -505,30 +506,51 @@ namespace Inworld.Analyzers.Core
                 => any ? Unbounded : wholeLength >= 0 ? Math.Max(edge, (long)wholeLength + beyond) : edge;
         }
 
-        /// <summary>The state of one pass of <see cref="Of"/>.</summary>
+        /// <summary>The state of one pass of <see cref="Of"/>, kept by a thread from one file's pass to the next.</summary>
         private sealed class Reading
         {
-            private readonly string _text;
-            private readonly List<int> _joins;
-            private readonly List<BoundJoin> _boundJoins;
-            private readonly List<int> _fragments;
-            private readonly List<int> _initialisers;
-            private readonly List<int> _constants;
-            private readonly List<PlusSite> _plusSites;
-            private readonly List<int> _concatCalls;
+            // A list grown past this by a very large file is dropped rather than kept by the thread.
+            private const int KeptCapacity = 16 * 1024;
+
+            private string _text = string.Empty;
+            private List<int> _joins = new List<int>();
+            private List<BoundJoin> _boundJoins = new List<BoundJoin>();
+            private List<int> _fragments = new List<int>();
+            private List<int> _initialisers = new List<int>();
+            private List<int> _constants = new List<int>();
+            private List<PlusSite> _plusSites = new List<PlusSite>();
+            private List<int> _concatCalls = new List<int>();
             private bool _holdsCredential;
             private LiteralRun _run;
 
-            public Reading(string text, ReadingLists lists)
+            public void Start(string text) => _text = text;
+
+            /// <summary>Empties the reading for the next file (its lists are empty, the text and the last run let go).</summary>
+            [MethodImpl(HotPath.CompileOptimized)]
+            public void Clear()
             {
-                _text = text;
-                _joins = lists.Joins;
-                _boundJoins = lists.BoundJoins;
-                _fragments = lists.Fragments;
-                _initialisers = lists.Initialisers;
-                _constants = lists.Constants;
-                _plusSites = lists.PlusSites;
-                _concatCalls = lists.ConcatCalls;
+                _text = string.Empty;
+                _holdsCredential = false;
+                _run = default;
+                _joins = Emptied(_joins);
+                _boundJoins = Emptied(_boundJoins);
+                _fragments = Emptied(_fragments);
+                _initialisers = Emptied(_initialisers);
+                _constants = Emptied(_constants);
+                _plusSites = Emptied(_plusSites);
+                _concatCalls = Emptied(_concatCalls);
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static List<T> Emptied<T>(List<T> list)
+            {
+                if (list.Capacity > KeptCapacity)
+                {
+                    return new List<T>();
+                }
+
+                list.Clear();
+                return list;
             }
 
             /// <summary>Reads the text [quote + 1, end) as the content of a literal opened at <paramref name="quote"/>.</summary>
@@ -663,51 +685,6 @@ namespace Inworld.Analyzers.Core
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static T[] ToArray<T>(List<T> list, T[] none) => list.Count == 0 ? none : list.ToArray();
-        }
-
-        /// <summary>The lists one scan fills, kept by a thread between scans (<see cref="Of"/>).</summary>
-        private sealed class ReadingLists
-        {
-            // A list grown past this by a very large file is dropped rather than kept by the thread.
-            private const int KeptCapacity = 16 * 1024;
-
-            public List<int> Joins { get; private set; } = new List<int>();
-
-            public List<BoundJoin> BoundJoins { get; private set; } = new List<BoundJoin>();
-
-            public List<int> Fragments { get; private set; } = new List<int>();
-
-            public List<int> Initialisers { get; private set; } = new List<int>();
-
-            public List<int> Constants { get; private set; } = new List<int>();
-
-            public List<PlusSite> PlusSites { get; private set; } = new List<PlusSite>();
-
-            public List<int> ConcatCalls { get; private set; } = new List<int>();
-
-            [MethodImpl(HotPath.CompileOptimized)]
-            public void Clear()
-            {
-                Joins = Emptied(Joins);
-                BoundJoins = Emptied(BoundJoins);
-                Fragments = Emptied(Fragments);
-                Initialisers = Emptied(Initialisers);
-                Constants = Emptied(Constants);
-                PlusSites = Emptied(PlusSites);
-                ConcatCalls = Emptied(ConcatCalls);
-            }
-
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static List<T> Emptied<T>(List<T> list)
-            {
-                if (list.Capacity > KeptCapacity)
-                {
-                    return new List<T>();
-                }
-
-                list.Clear();
-                return list;
-            }
         }
 
         private static readonly BoundJoin[] NoBoundJoins = new BoundJoin[0];
